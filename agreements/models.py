@@ -1,0 +1,358 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.text import slugify
+
+from municipalities.models import OIN_REGEX, Gemeente, Partner, kvk_validator, oin_validator
+from registry.geldigheid import Geldigheid, GeldigheidQuerySet, actief_op_q, overlapt_q
+
+from .constants import (
+    VORMEN,
+    VORMEN_MET_RECHTSPERSOONLIJKHEID,
+    Beleidsintensiteit,
+    Domein,
+    PublicatieSoort,
+    Rol,
+    Status,
+    Vorm,
+)
+
+
+def regeling_actief_q(datum: datetime.date, prefix: str = "") -> Q:
+    """A regeling counts on ``datum`` when it is in force then; one in preparation never does."""
+    return actief_op_q(datum, prefix) & ~Q(**{f"{prefix}status": Status.IN_VOORBEREIDING})
+
+
+class Thema(models.Model):
+    naam = models.CharField("naam", max_length=120, unique=True)
+    slug = models.SlugField("identificatie", max_length=120, unique=True)
+    bovenliggend = models.ForeignKey(
+        "self",
+        verbose_name="hoofdthema",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="subthemas",
+    )
+    tooi = models.URLField(
+        "TOOI-thema",
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="Begrip uit de TOOI-thesaurus van beleidsterreinen.",
+    )
+    domein = models.CharField(
+        "domein",
+        max_length=20,
+        choices=Domein.choices,
+        help_text="Beleidsvoering of bedrijfsvoering (visie Voorschoten).",
+    )
+    beleidsintensiteit = models.CharField(
+        "beleidsintensiteit",
+        max_length=20,
+        choices=Beleidsintensiteit.choices,
+        blank=True,
+        help_text="Beleidsrijk of beleidsarm (onderzoek NHL); leeg als dat niet bekend is.",
+    )
+
+    class Meta:
+        verbose_name = "thema"
+        verbose_name_plural = "thema's"
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(bovenliggend=models.F("pk")),
+                name="thema_niet_eigen_hoofdthema",
+                violation_error_message="Een thema kan niet zijn eigen hoofdthema zijn.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+class RegelingQuerySet(GeldigheidQuerySet):
+    def actief_op(self, datum: datetime.date):
+        return self.filter(regeling_actief_q(datum))
+
+
+class Regeling(Geldigheid):
+    slug = models.SlugField(
+        "identificatie",
+        max_length=120,
+        unique=True,
+        help_text="Vaste identificatie in adressen van website en API.",
+    )
+    naam = models.CharField("naam", max_length=300)
+    afkorting = models.CharField("afkorting", max_length=50, blank=True)
+    doel = models.TextField("doel", blank=True)
+    vorm = models.CharField("vorm", max_length=30, choices=Vorm.choices)
+    attributie = models.BooleanField("attributie", default=False)
+    delegatie = models.BooleanField("delegatie", default=False)
+    mandaat = models.BooleanField("mandaat", default=False)
+    themas = models.ManyToManyField(
+        Thema, verbose_name="thema's", blank=True, related_name="regelingen"
+    )
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.IN_WERKING
+    )
+    vestigingsplaats = models.CharField("vestigingsplaats", max_length=100, blank=True)
+    adres = models.CharField("adres", max_length=200, blank=True)
+    wettelijke_grondslagen = models.TextField(
+        "wettelijke voorschriften",
+        blank=True,
+        help_text="De wettelijke voorschriften op grond waarvan bevoegdheden worden "
+        "uitgeoefend (Wgr art. 27 lid 1 onder b).",
+    )
+    bevoegdheden = models.TextField(
+        "overgedragen bevoegdheden",
+        blank=True,
+        help_text="De bevoegdheden die aan de samenwerking zijn overgedragen "
+        "(Wgr art. 27 lid 1 onder c).",
+    )
+    organisatiecode = models.CharField(
+        "organisatiecode",
+        max_length=6,
+        blank=True,
+        help_text="ROO-code van de organisatie van de regeling, bijv. so0714.",
+    )
+    oin = models.CharField("OIN", max_length=20, blank=True, validators=[oin_validator])
+    kvk_nummer = models.CharField(
+        "KvK-nummer", max_length=8, blank=True, validators=[kvk_validator]
+    )
+    bron = models.CharField(
+        "bron",
+        max_length=300,
+        help_text="Het document waar de gegevens vandaan komen.",
+    )
+    bron_registratienummer = models.CharField("registratienummer bron", max_length=50, blank=True)
+    bron_url = models.URLField("adres bron", max_length=500, blank=True)
+
+    objects = RegelingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "regeling"
+        verbose_name_plural = "regelingen"
+        ordering = ["naam", "id"]
+        constraints = [
+            *Geldigheid.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(oin="", kvk_nummer="") | Q(vorm__in=VORMEN_MET_RECHTSPERSOONLIJKHEID),
+                name="regeling_oin_kvk_alleen_met_rechtspersoonlijkheid",
+                violation_error_message="Alleen een vorm met eigen rechtspersoonlijkheid heeft "
+                "een OIN of KvK-nummer.",
+            ),
+            models.CheckConstraint(
+                condition=Q(oin="") | Q(oin__regex=OIN_REGEX),
+                name="regeling_oin_20_cijfers",
+                violation_error_message="Een OIN bestaat uit 20 cijfers.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kvk_nummer="") | Q(kvk_nummer__regex=r"^[0-9]{8}$"),
+                name="regeling_kvk_nummer_8_cijfers",
+                violation_error_message="Een KvK-nummer bestaat uit 8 cijfers.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.OPGEHEVEN) | Q(einddatum__isnull=False),
+                name="regeling_opgeheven_met_einddatum",
+                violation_error_message="Een opgeheven regeling heeft een einddatum.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(bron=""),
+                name="regeling_bron_verplicht",
+                violation_error_message="Vermeld de bron van de gegevens.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.afkorting or self.naam)[:120]
+        super().save(*args, **kwargs)
+
+    @property
+    def eigenschappen(self):
+        return VORMEN[self.vorm]
+
+    @property
+    def bevoegdheidsverkrijgingen(self) -> list[str]:
+        return [b for b in ("attributie", "delegatie", "mandaat") if getattr(self, b)]
+
+
+class RegelingVersie(Geldigheid):
+    """One amendment of a regeling: what it said from begindatum to einddatum."""
+
+    regeling = models.ForeignKey(
+        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="versies"
+    )
+    titel = models.CharField("titel", max_length=300)
+    vorm = models.CharField("vorm", max_length=30, choices=Vorm.choices)
+    doel = models.TextField("doel", blank=True)
+    roo_id = models.CharField(
+        "ROO-systeemId",
+        max_length=20,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="systeemId van deze versie in het Register van Overheidsorganisaties.",
+    )
+    bron_url = models.URLField("adres bron", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "versie"
+        verbose_name_plural = "versies"
+        ordering = ["regeling", "begindatum", "id"]
+        constraints = [*Geldigheid.Meta.constraints]
+
+    def __str__(self):
+        return f"{self.titel} ({self.begindatum or 'onbekend'} – {self.einddatum or ''})"
+
+    def clean(self):
+        super().clean()
+        if self.regeling_id and (
+            self.regeling.versies.exclude(pk=self.pk)
+            .filter(overlapt_q(self.begindatum, self.einddatum))
+            .exists()
+        ):
+            raise ValidationError("Deze versie overlapt in tijd met een andere versie.")
+
+
+class Publicatie(models.Model):
+    regeling = models.ForeignKey(
+        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="publicaties"
+    )
+    soort = models.CharField("soort", max_length=20, choices=PublicatieSoort.choices)
+    titel = models.CharField("titel", max_length=300, blank=True)
+    url = models.URLField("adres", max_length=500)
+    datum = models.DateField("datum", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "publicatie"
+        verbose_name_plural = "publicaties"
+        ordering = ["regeling", "datum", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["regeling", "url"],
+                name="publicatie_uniek_per_regeling",
+                violation_error_message="Deze publicatie staat al bij de regeling.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.titel or self.url
+
+
+class DeelnameQuerySet(GeldigheidQuerySet):
+    def actief_op(self, datum: datetime.date):
+        """Deelnames running on ``datum`` in a regeling that is in force on ``datum``."""
+        return self.filter(actief_op_q(datum) & regeling_actief_q(datum, "regeling__"))
+
+
+class Deelname(Geldigheid):
+    """One participant in one regeling over one period: begindatum is the toetreding."""
+
+    regeling = models.ForeignKey(
+        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="deelnames"
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name="gemeente",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deelnames",
+    )
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name="partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deelnames",
+    )
+    rol = models.CharField("rol", max_length=20, choices=Rol.choices, default=Rol.DEELNEMER)
+    namens_raad = models.BooleanField("namens de raad", default=False)
+    namens_college = models.BooleanField("namens het college", default=False)
+    namens_burgemeester = models.BooleanField("namens de burgemeester", default=False)
+    verdeelsleutel = models.DecimalField(
+        "verdeelsleutel (%)",
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="Aandeel in de kosten, in procenten.",
+    )
+    toelichting = models.TextField("toelichting", blank=True)
+
+    objects = DeelnameQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "deelname"
+        verbose_name_plural = "deelnames"
+        ordering = ["regeling", "begindatum", "id"]
+        constraints = [
+            *Geldigheid.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(gemeente__isnull=False, partner__isnull=True)
+                | Q(gemeente__isnull=True, partner__isnull=False),
+                name="deelname_precies_een_deelnemer",
+                violation_error_message="Een deelname heeft precies één deelnemer: een gemeente "
+                "of een partner.",
+            ),
+            models.CheckConstraint(
+                condition=Q(rol=Rol.DEELNEMER) | Q(gemeente__isnull=False),
+                name="deelname_uitvoerende_rol_alleen_gemeente",
+                violation_error_message="Alleen een gemeente kan centrumgemeente of "
+                "gastheergemeente zijn.",
+            ),
+            models.CheckConstraint(
+                condition=Q(verdeelsleutel__isnull=True)
+                | Q(verdeelsleutel__gte=0, verdeelsleutel__lte=100),
+                name="deelname_verdeelsleutel_percentage",
+                violation_error_message="De verdeelsleutel is een percentage tussen 0 en 100.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.deelnemer} in {self.regeling}" if self.regeling_id else str(self.deelnemer)
+
+    @property
+    def deelnemer(self):
+        return self.gemeente or self.partner
+
+    @property
+    def bestuursorganen(self) -> list[str]:
+        return [o for o in ("raad", "college", "burgemeester") if getattr(self, f"namens_{o}")]
+
+    def clean(self):
+        super().clean()
+        if not self.regeling_id:
+            return
+        toegestaan = self.regeling.eigenschappen.uitvoerende_rol
+        if self.rol != Rol.DEELNEMER and self.rol != toegestaan:
+            raise ValidationError(
+                {
+                    "rol": f"Een regeling met de vorm '{self.regeling.get_vorm_display()}' kent "
+                    f"geen rol '{self.get_rol_display()}'."
+                }
+            )
+        if self.gemeente_id:
+            deelnemer = {"gemeente_id": self.gemeente_id}
+        elif self.partner_id:
+            deelnemer = {"partner_id": self.partner_id}
+        else:
+            return
+        if (
+            self.regeling.deelnames.exclude(pk=self.pk)
+            .filter(overlapt_q(self.begindatum, self.einddatum), **deelnemer)
+            .exists()
+        ):
+            raise ValidationError(
+                f"{self.deelnemer} neemt in deze periode al deel aan deze regeling."
+            )

@@ -1,0 +1,160 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+
+from registry.geldigheid import Geldigheid
+
+from .constants import PARTNER_CODES, TOOI_BASIS, PartnerSoort
+
+KVK_REGEX = r"^[0-9]{8}$"
+OIN_REGEX = r"^[0-9]{20}$"
+kvk_validator = RegexValidator(KVK_REGEX, "Een KvK-nummer bestaat uit 8 cijfers.")
+oin_validator = RegexValidator(OIN_REGEX, "Een OIN bestaat uit 20 cijfers.")
+
+
+class Partner(Geldigheid):
+    """Every participant that is not a gemeente: provincie, waterschap, GR body, ministry, ..."""
+
+    naam = models.CharField("naam", max_length=200)
+    soort = models.CharField("soort", max_length=30, choices=PartnerSoort.choices)
+    code = models.CharField(
+        "code",
+        max_length=10,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="Organisatiecode uit ROO/TOOI: pvNN (provincie), wsNNNN (waterschap), "
+        "soNNNN (samenwerkingsorganisatie) of mnreNNNN (ministerie).",
+    )
+    kvk_nummer = models.CharField(
+        "KvK-nummer", max_length=8, blank=True, validators=[kvk_validator]
+    )
+    oin = models.CharField("OIN", max_length=20, blank=True, validators=[oin_validator])
+    toelichting = models.TextField("toelichting", blank=True)
+
+    class Meta:
+        verbose_name = "partner"
+        verbose_name_plural = "partners"
+        ordering = ["naam", "id"]
+        constraints = [
+            *Geldigheid.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(code__isnull=True)
+                | Q(
+                    *[
+                        Q(soort=soort, code__regex=pattern)
+                        for soort, (_, pattern) in PARTNER_CODES.items()
+                    ],
+                    _connector=Q.OR,
+                ),
+                name="partner_code_past_bij_soort",
+                violation_error_message="De code past niet bij de soort partner.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kvk_nummer="") | Q(kvk_nummer__regex=KVK_REGEX),
+                name="partner_kvk_nummer_8_cijfers",
+                violation_error_message="Een KvK-nummer bestaat uit 8 cijfers.",
+            ),
+            models.CheckConstraint(
+                condition=Q(oin="") | Q(oin__regex=OIN_REGEX),
+                name="partner_oin_20_cijfers",
+                violation_error_message="Een OIN bestaat uit 20 cijfers.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+    def clean(self):
+        super().clean()
+        if self.code:
+            self.code = self.code.lower()
+
+    @property
+    def tooi(self) -> str:
+        if not self.code:
+            return ""
+        return f"{TOOI_BASIS}{PARTNER_CODES[self.soort][0]}/{self.code}"
+
+
+class Gemeente(Geldigheid):
+    code = models.CharField(
+        "CBS-code",
+        max_length=6,
+        unique=True,
+        validators=[RegexValidator(r"^GM[0-9]{4}$", "Een CBS-code is GM gevolgd door 4 cijfers.")],
+        help_text="Bijvoorbeeld GM0626. Een opgeheven gemeente houdt haar code.",
+    )
+    naam = models.CharField("naam", max_length=100)
+    provincie = models.ForeignKey(
+        Partner,
+        verbose_name="provincie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        limit_choices_to={"soort": PartnerSoort.PROVINCIE},
+        related_name="gemeenten",
+    )
+    opvolger = models.ForeignKey(
+        "self",
+        verbose_name="opvolger",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="voorgangers",
+        help_text="De gemeente die na een herindeling verder gaat.",
+    )
+    inwoners = models.PositiveIntegerField("inwoners", null=True, blank=True)
+    inwoners_peiljaar = models.PositiveSmallIntegerField(
+        "peiljaar inwoners", null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = "gemeente"
+        verbose_name_plural = "gemeenten"
+        ordering = ["naam", "code"]
+        constraints = [
+            *Geldigheid.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^GM[0-9]{4}$"),
+                name="gemeente_code_cbs",
+                violation_error_message="Een CBS-code is GM gevolgd door 4 cijfers.",
+            ),
+            models.CheckConstraint(
+                condition=Q(opvolger__isnull=True) | Q(einddatum__isnull=False),
+                name="gemeente_opvolger_alleen_na_einde",
+                violation_error_message="Alleen een opgeheven gemeente (met einddatum) heeft een opvolger.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(opvolger=F("pk")),
+                name="gemeente_niet_eigen_opvolger",
+                violation_error_message="Een gemeente kan niet haar eigen opvolger zijn.",
+            ),
+            models.CheckConstraint(
+                condition=Q(inwoners_peiljaar__isnull=True) | Q(inwoners__isnull=False),
+                name="gemeente_peiljaar_met_inwoners",
+                violation_error_message="Een peiljaar hoort bij een aantal inwoners.",
+            ),
+            models.CheckConstraint(
+                condition=Q(inwoners_peiljaar__isnull=True)
+                | Q(inwoners_peiljaar__gte=1800, inwoners_peiljaar__lte=2100),
+                name="gemeente_peiljaar_plausibel",
+                violation_error_message="Het peiljaar moet tussen 1800 en 2100 liggen.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.code})"
+
+    def clean(self):
+        super().clean()
+        self.code = (self.code or "").upper()
+        if self.provincie_id and self.provincie.soort != PartnerSoort.PROVINCIE:
+            raise ValidationError({"provincie": "Kies een partner van de soort provincie."})
+        if self.opvolger_id and self.opvolger_id == self.pk:
+            raise ValidationError({"opvolger": "Een gemeente kan niet haar eigen opvolger zijn."})
+
+    @property
+    def tooi(self) -> str:
+        return f"{TOOI_BASIS}gemeente/{self.code.lower()}"
