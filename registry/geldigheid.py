@@ -61,6 +61,12 @@ def overlapt_q(begindatum: datetime.date | None, einddatum: datetime.date | None
     return q
 
 
+def perioden_overlappen(a: tuple, b: tuple) -> bool:
+    """Whether two (begindatum, einddatum) periods share a day; None is open-ended."""
+    laag, hoog = datetime.date.min, datetime.date.max
+    return (a[0] or laag) <= (b[1] or hoog) and (b[0] or laag) <= (a[1] or hoog)
+
+
 def geen_overlap_sql(vendor: str, tabel: str, naam: str, groep: list[str]) -> tuple[list, list]:
     """SQL that lets the database refuse overlapping periods within a group of columns.
 

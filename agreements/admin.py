@@ -1,0 +1,140 @@
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+
+from municipalities.constants import PartnerSoort
+from municipalities.models import Partner
+from registry.admin import PeildatumFilter
+from registry.geldigheid import perioden_overlappen
+
+from .models import Deelname, Publicatie, Regeling, RegelingVersie, Thema
+
+
+class ProvincieFilter(admin.SimpleListFilter):
+    title = "provincie"
+    parameter_name = "provincie"
+
+    def lookups(self, request, model_admin):
+        return Partner.objects.filter(soort=PartnerSoort.PROVINCIE).values_list("code", "naam")
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        return queryset.filter(
+            pk__in=Deelname.objects.filter(gemeente__provincie__code=self.value()).values(
+                "regeling"
+            )
+        )
+
+
+@admin.register(Thema)
+class ThemaAdmin(admin.ModelAdmin):
+    list_display = ["naam", "bovenliggend", "domein", "beleidsintensiteit"]
+    list_filter = ["domein", "beleidsintensiteit"]
+    list_select_related = ["bovenliggend"]
+    search_fields = ["naam"]
+    prepopulated_fields = {"slug": ["naam"]}
+    autocomplete_fields = ["bovenliggend"]
+
+
+class DeelnameFormSet(BaseInlineFormSet):
+    """Refuse overlapping periods of one participant among the rows of one form."""
+
+    def clean(self):
+        super().clean()
+        gezien = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE"):
+                continue
+            sleutel = (data.get("regeling"), data.get("gemeente"), data.get("partner"))
+            periode = (data.get("begindatum"), data.get("einddatum"))
+            for andere_sleutel, andere_periode in gezien:
+                if andere_sleutel == sleutel and perioden_overlappen(periode, andere_periode):
+                    raise ValidationError(
+                        "Twee deelnames van dezelfde deelnemer overlappen in tijd."
+                    )
+            gezien.append((sleutel, periode))
+
+
+class DeelnameInline(admin.TabularInline):
+    model = Deelname
+    formset = DeelnameFormSet
+    fields = [
+        "gemeente",
+        "partner",
+        "rol",
+        "begindatum",
+        "einddatum",
+        "namens_raad",
+        "namens_college",
+        "namens_burgemeester",
+        "verdeelsleutel",
+    ]
+    autocomplete_fields = ["gemeente", "partner"]
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("gemeente", "partner")
+
+
+class VersieInline(admin.TabularInline):
+    model = RegelingVersie
+    fields = ["titel", "vorm", "begindatum", "einddatum", "roo_id", "bron_url"]
+    extra = 0
+
+
+class PublicatieInline(admin.TabularInline):
+    model = Publicatie
+    fields = ["soort", "titel", "url", "datum"]
+    extra = 0
+
+
+@admin.register(Regeling)
+class RegelingAdmin(admin.ModelAdmin):
+    list_display = ["naam", "afkorting", "vorm", "status", "begindatum", "einddatum"]
+    list_filter = [PeildatumFilter, "vorm", "status", "themas", ProvincieFilter]
+    search_fields = ["naam", "afkorting", "doel", "slug"]
+    prepopulated_fields = {"slug": ["naam"]}
+    filter_horizontal = ["themas"]
+    readonly_fields = ["grondslag", "rechtspersoonlijkheid"]
+    inlines = [DeelnameInline, VersieInline, PublicatieInline]
+    fieldsets = [
+        (None, {"fields": ["naam", "afkorting", "slug", "doel", "themas", "status"]}),
+        (
+            "Vorm en bevoegdheden",
+            {
+                "fields": [
+                    "vorm",
+                    "grondslag",
+                    "rechtspersoonlijkheid",
+                    ("attributie", "delegatie", "mandaat"),
+                    "wettelijke_grondslagen",
+                    "bevoegdheden",
+                ]
+            },
+        ),
+        ("Geldigheid", {"fields": ["begindatum", "einddatum"]}),
+        (
+            "Organisatie",
+            {"fields": ["vestigingsplaats", "adres", "organisatiecode", "oin", "kvk_nummer"]},
+        ),
+        ("Bron", {"fields": ["bron", "bron_registratienummer", "bron_url"]}),
+    ]
+
+    @admin.display(description="wettelijke grondslag van de vorm")
+    def grondslag(self, obj):
+        return obj.eigenschappen.grondslag if obj.vorm else "—"
+
+    @admin.display(description="eigen rechtspersoonlijkheid", boolean=True)
+    def rechtspersoonlijkheid(self, obj):
+        return obj.eigenschappen.rechtspersoonlijkheid if obj.vorm else None
+
+
+@admin.register(Deelname)
+class DeelnameAdmin(admin.ModelAdmin):
+    list_display = ["regeling", "gemeente", "partner", "rol", "begindatum", "einddatum"]
+    list_filter = [PeildatumFilter, "rol", "regeling__vorm"]
+    list_select_related = ["regeling", "gemeente", "partner"]
+    search_fields = ["regeling__naam", "gemeente__naam", "gemeente__code", "partner__naam"]
+    autocomplete_fields = ["regeling", "gemeente", "partner"]

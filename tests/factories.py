@@ -1,0 +1,76 @@
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from agreements.constants import Domein, Vorm
+from agreements.models import Deelname, Regeling, RegelingVersie, Thema
+from municipalities.constants import PartnerSoort
+from municipalities.models import Gemeente, Partner
+
+
+class ProvincieFactory(DjangoModelFactory):
+    class Meta:
+        model = Partner
+        django_get_or_create = ["code"]
+
+    naam = factory.Sequence(lambda n: f"Provincie {n}")
+    soort = PartnerSoort.PROVINCIE
+    code = factory.Sequence(lambda n: f"pv{n % 100:02d}")
+
+
+class PartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    naam = factory.Faker("company", locale="nl_NL")
+    soort = PartnerSoort.WATERSCHAP
+    code = factory.Sequence(lambda n: f"ws{n % 10000:04d}")
+
+
+class GemeenteFactory(DjangoModelFactory):
+    class Meta:
+        model = Gemeente
+
+    code = factory.Sequence(lambda n: f"GM{n % 10000:04d}")
+    naam = factory.Faker("city", locale="nl_NL")
+    provincie = factory.SubFactory(ProvincieFactory)
+
+
+class ThemaFactory(DjangoModelFactory):
+    class Meta:
+        model = Thema
+
+    naam = factory.Sequence(lambda n: f"Thema {n}")
+    slug = factory.Sequence(lambda n: f"thema-{n}")
+    domein = Domein.BELEIDSVOERING
+
+
+class RegelingFactory(DjangoModelFactory):
+    class Meta:
+        model = Regeling
+
+    naam = factory.Sequence(lambda n: f"Gemeenschappelijke regeling {n}")
+    slug = factory.Sequence(lambda n: f"regeling-{n}")
+    vorm = Vorm.OPENBAAR_LICHAAM
+    begindatum = datetime.date(2015, 1, 1)
+    bron = "Testgegevens"
+
+
+class RegelingVersieFactory(DjangoModelFactory):
+    class Meta:
+        model = RegelingVersie
+
+    regeling = factory.SubFactory(RegelingFactory)
+    titel = factory.SelfAttribute("regeling.naam")
+    vorm = factory.SelfAttribute("regeling.vorm")
+    begindatum = datetime.date(2015, 1, 1)
+
+
+class DeelnameFactory(DjangoModelFactory):
+    class Meta:
+        model = Deelname
+
+    regeling = factory.SubFactory(RegelingFactory)
+    gemeente = factory.SubFactory(GemeenteFactory)
+    begindatum = datetime.date(2015, 1, 1)

@@ -1,0 +1,116 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from agreements.constants import Rol, Status, Vorm
+from agreements.models import Deelname
+from tests.factories import DeelnameFactory, GemeenteFactory, PartnerFactory, RegelingFactory
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def test_the_database_refuses_a_deelname_without_participant():
+    with pytest.raises(IntegrityError):
+        DeelnameFactory(gemeente=None, partner=None)
+
+
+def test_the_database_refuses_a_deelname_with_two_participants():
+    with pytest.raises(IntegrityError):
+        DeelnameFactory(partner=PartnerFactory())
+
+
+def test_the_database_refuses_a_partner_as_centrumgemeente():
+    regeling = RegelingFactory(vorm=Vorm.CENTRUMGEMEENTE)
+    with pytest.raises(IntegrityError):
+        DeelnameFactory(regeling=regeling, gemeente=None, partner=PartnerFactory(), rol=Rol.CENTRUMGEMEENTE)
+
+
+@pytest.mark.parametrize("sleutel", ["-1", "100.5"])
+def test_the_database_refuses_a_verdeelsleutel_outside_0_to_100(sleutel):
+    with pytest.raises(IntegrityError):
+        DeelnameFactory(verdeelsleutel=sleutel)
+
+
+def test_the_database_refuses_a_toetreding_after_the_uittreding():
+    with pytest.raises(IntegrityError):
+        DeelnameFactory(begindatum=D(2020, 1, 1), einddatum=D(2019, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("begin", "einde"),
+    [(D(2016, 1, 1), None), (None, D(2015, 1, 1)), (D(2019, 12, 31), D(2020, 6, 1))],
+)
+def test_the_database_refuses_overlapping_deelnames_of_one_gemeente(begin, einde):
+    eerste = DeelnameFactory(begindatum=D(2015, 1, 1), einddatum=D(2019, 12, 31))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DeelnameFactory(
+            regeling=eerste.regeling, gemeente=eerste.gemeente, begindatum=begin, einddatum=einde
+        )
+
+
+def test_the_database_refuses_overlap_on_update_too():
+    eerste = DeelnameFactory(begindatum=D(2015, 1, 1), einddatum=D(2019, 12, 31))
+    tweede = DeelnameFactory(
+        regeling=eerste.regeling, gemeente=eerste.gemeente, begindatum=D(2021, 1, 1)
+    )
+    tweede.begindatum = D(2019, 6, 1)
+    with pytest.raises(IntegrityError):
+        tweede.save()
+
+
+def test_the_database_refuses_overlapping_deelnames_of_one_partner():
+    partner = PartnerFactory()
+    eerste = DeelnameFactory(gemeente=None, partner=partner)
+    with pytest.raises(IntegrityError):
+        DeelnameFactory(regeling=eerste.regeling, gemeente=None, partner=partner)
+
+
+def test_it_accepts_a_second_period_after_the_first():
+    eerste = DeelnameFactory(begindatum=D(2015, 1, 1), einddatum=D(2019, 12, 31))
+    assert DeelnameFactory(
+        regeling=eerste.regeling, gemeente=eerste.gemeente, begindatum=D(2020, 1, 1)
+    ).pk
+
+
+def test_validation_explains_overlap_in_dutch():
+    eerste = DeelnameFactory()
+    nieuw = DeelnameFactory.build(regeling=eerste.regeling, gemeente=eerste.gemeente)
+    with pytest.raises(ValidationError) as error:
+        nieuw.full_clean()
+    assert "neemt in deze periode al deel" in str(error.value)
+
+
+def test_validation_refuses_a_role_the_vorm_does_not_know():
+    deelname = DeelnameFactory.build(
+        regeling=RegelingFactory(vorm=Vorm.OPENBAAR_LICHAAM),
+        gemeente=GemeenteFactory(),
+        rol=Rol.CENTRUMGEMEENTE,
+    )
+    with pytest.raises(ValidationError) as error:
+        deelname.full_clean()
+    assert "kent geen rol" in str(error.value)
+
+
+def test_a_centrumregeling_accepts_its_centrumgemeente():
+    deelname = DeelnameFactory.build(
+        regeling=RegelingFactory(vorm=Vorm.CENTRUMGEMEENTE),
+        gemeente=GemeenteFactory(),
+        rol=Rol.CENTRUMGEMEENTE,
+    )
+    deelname.full_clean()
+
+
+def test_actief_op_needs_both_the_deelname_and_the_regeling_to_run():
+    regeling = RegelingFactory(
+        begindatum=D(2013, 1, 1), einddatum=D(2022, 12, 31), status=Status.OPGEHEVEN
+    )
+    deelname = DeelnameFactory(regeling=regeling, begindatum=D(2013, 1, 1))
+    DeelnameFactory(regeling=RegelingFactory(status=Status.IN_VOORBEREIDING), begindatum=None)
+
+    assert list(Deelname.objects.actief_op(D(2020, 1, 1))) == [deelname]
+    assert list(Deelname.objects.actief_op(D(2024, 1, 1))) == []
+    assert list(Deelname.objects.actief_op(D(2012, 12, 31))) == []
