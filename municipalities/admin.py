@@ -1,6 +1,5 @@
 from django.contrib import admin
 
-from agreements.admin import DeelnameFormSet
 from agreements.models import Deelname
 from registry.admin import PeildatumFilter
 
@@ -8,16 +7,22 @@ from .models import Gemeente, Partner
 
 
 class DeelnameVanGemeenteInline(admin.TabularInline):
+    """The deelnames of a gemeente, to read; they are entered on the regeling."""
+
     model = Deelname
     fk_name = "gemeente"
-    formset = DeelnameFormSet
     fields = ["regeling", "rol", "begindatum", "einddatum", "verdeelsleutel"]
-    autocomplete_fields = ["regeling"]
+    readonly_fields = fields
     extra = 0
-    verbose_name_plural = "deelnames aan regelingen"
+    can_delete = False
+    show_change_link = True
+    verbose_name_plural = "deelnames aan regelingen (te wijzigen bij de regeling)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("regeling")
+        return super().get_queryset(request).select_related("regeling", "gemeente", "partner")
 
 
 class DeelnameVanPartnerInline(DeelnameVanGemeenteInline):

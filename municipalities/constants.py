@@ -7,7 +7,10 @@ class PartnerSoort(models.TextChoices):
     PROVINCIE = "provincie", "Provincie"
     WATERSCHAP = "waterschap", "Waterschap"
     RIJK = "rijk", "Rijk / ministerie"
-    SAMENWERKINGSVERBAND = "samenwerkingsverband", "Gemeenschappelijke regeling of samenwerkingsorganisatie"
+    SAMENWERKINGSVERBAND = (
+        "samenwerkingsverband",
+        "Gemeenschappelijke regeling of samenwerkingsorganisatie",
+    )
     MAATSCHAPPELIJK = "maatschappelijk", "Maatschappelijke organisatie"
     ONDERWIJS = "onderwijs", "Onderwijsinstelling"
     BEDRIJF = "bedrijf", "Bedrijf"

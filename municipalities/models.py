@@ -106,9 +106,7 @@ class Gemeente(Geldigheid):
         help_text="De gemeente die na een herindeling verder gaat.",
     )
     inwoners = models.PositiveIntegerField("inwoners", null=True, blank=True)
-    inwoners_peiljaar = models.PositiveSmallIntegerField(
-        "peiljaar inwoners", null=True, blank=True
-    )
+    inwoners_peiljaar = models.PositiveSmallIntegerField("peiljaar inwoners", null=True, blank=True)
 
     class Meta:
         verbose_name = "gemeente"
@@ -124,7 +122,8 @@ class Gemeente(Geldigheid):
             models.CheckConstraint(
                 condition=Q(opvolger__isnull=True) | Q(einddatum__isnull=False),
                 name="gemeente_opvolger_alleen_na_einde",
-                violation_error_message="Alleen een opgeheven gemeente (met einddatum) heeft een opvolger.",
+                violation_error_message="Alleen een opgeheven gemeente (met einddatum) heeft "
+                "een opvolger.",
             ),
             models.CheckConstraint(
                 condition=~Q(opvolger=F("pk")),

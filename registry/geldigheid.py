@@ -94,7 +94,8 @@ def geen_overlap_sql(vendor: str, tabel: str, naam: str, groep: list[str]) -> tu
         for moment, extra in (("INSERT", ""), ("UPDATE", " AND b.id <> NEW.id")):
             forwards.append(
                 f"CREATE TRIGGER {naam}_{moment.lower()} BEFORE {moment} ON {tabel} "
-                f"WHEN {waar} AND EXISTS (SELECT 1 FROM {tabel} b WHERE {gelijk} AND {overlap}{extra}) "
+                f"WHEN {waar} AND EXISTS "
+                f"(SELECT 1 FROM {tabel} b WHERE {gelijk} AND {overlap}{extra}) "
                 f"BEGIN SELECT RAISE(ABORT, '{naam}'); END"
             )
         return forwards, [f"DROP TRIGGER {naam}_insert", f"DROP TRIGGER {naam}_update"]

@@ -26,7 +26,9 @@ def test_the_database_refuses_a_deelname_with_two_participants():
 def test_the_database_refuses_a_partner_as_centrumgemeente():
     regeling = RegelingFactory(vorm=Vorm.CENTRUMGEMEENTE)
     with pytest.raises(IntegrityError):
-        DeelnameFactory(regeling=regeling, gemeente=None, partner=PartnerFactory(), rol=Rol.CENTRUMGEMEENTE)
+        DeelnameFactory(
+            regeling=regeling, gemeente=None, partner=PartnerFactory(), rol=Rol.CENTRUMGEMEENTE
+        )
 
 
 @pytest.mark.parametrize("sleutel", ["-1", "100.5"])

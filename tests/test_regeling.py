@@ -81,7 +81,9 @@ def test_the_database_refuses_overlapping_versions():
 
 def test_validation_explains_overlapping_versions_in_dutch():
     versie = RegelingVersieFactory(begindatum=datetime.date(2018, 1, 1))
-    nieuw = RegelingVersieFactory.build(regeling=versie.regeling, begindatum=datetime.date(2019, 1, 1))
+    nieuw = RegelingVersieFactory.build(
+        regeling=versie.regeling, begindatum=datetime.date(2019, 1, 1)
+    )
     with pytest.raises(ValidationError) as error:
         nieuw.full_clean()
     assert "overlapt in tijd" in str(error.value)

@@ -9,7 +9,9 @@ FIXTURES = ["gemeenten", "themas", "regelingen"]
 
 
 class Command(BaseCommand):
-    help = "Laadt de voorbeelddata (gemeenten, thema's en de voorbeeldcasussen) in een leeg register."
+    help = (
+        "Laadt de voorbeelddata (gemeenten, thema's en de voorbeeldcasussen) in een leeg register."
+    )
 
     def handle(self, *args, **options):
         if Gemeente.objects.exists() or Regeling.objects.exists():
