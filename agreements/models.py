@@ -1,4 +1,5 @@
 import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -256,6 +257,7 @@ class DeelnameQuerySet(GeldigheidQuerySet):
 class Deelname(Geldigheid):
     """One participant in one regeling over one period: begindatum is the toetreding."""
 
+    uuid = models.UUIDField("identificatie", default=uuid.uuid4, unique=True, editable=False)
     regeling = models.ForeignKey(
         Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="deelnames"
     )

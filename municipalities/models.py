@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import slugify
 
 from registry.geldigheid import Geldigheid
 
@@ -16,6 +17,13 @@ oin_validator = RegexValidator(OIN_REGEX, "Een OIN bestaat uit 20 cijfers.")
 class Partner(Geldigheid):
     """Every participant that is not a gemeente: provincie, waterschap, GR body, ministry, ..."""
 
+    slug = models.SlugField(
+        "identificatie",
+        max_length=120,
+        unique=True,
+        help_text="Vaste identificatie in adressen van website en API: de code, of anders "
+        "een afgeleide van de naam.",
+    )
     naam = models.CharField("naam", max_length=200)
     soort = models.CharField("soort", max_length=30, choices=PartnerSoort.choices)
     code = models.CharField(
@@ -65,6 +73,11 @@ class Partner(Geldigheid):
 
     def __str__(self):
         return self.naam
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.code or slugify(self.naam)[:120]
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

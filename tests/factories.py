@@ -26,6 +26,7 @@ class PartnerFactory(DjangoModelFactory):
     naam = factory.Faker("company", locale="nl_NL")
     soort = PartnerSoort.WATERSCHAP
     code = factory.Sequence(lambda n: f"ws{n % 10000:04d}")
+    slug = factory.LazyAttributeSequence(lambda o, n: o.code or f"partner-{n}")
 
 
 class GemeenteFactory(DjangoModelFactory):
