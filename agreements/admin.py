@@ -124,11 +124,11 @@ class RegelingAdmin(admin.ModelAdmin):
 
     @admin.display(description="wettelijke grondslag van de vorm")
     def grondslag(self, obj):
-        return obj.eigenschappen.grondslag if obj.vorm else "—"
+        return obj.eigenschappen.grondslag if obj.eigenschappen else "—"
 
     @admin.display(description="eigen rechtspersoonlijkheid", boolean=True)
     def rechtspersoonlijkheid(self, obj):
-        return obj.eigenschappen.rechtspersoonlijkheid if obj.vorm else None
+        return obj.eigenschappen.rechtspersoonlijkheid if obj.eigenschappen else None
 
 
 @admin.register(Deelname)

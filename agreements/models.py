@@ -19,6 +19,7 @@ from .constants import (
     Rol,
     Status,
     Vorm,
+    VormEigenschappen,
 )
 
 
@@ -90,7 +91,13 @@ class Regeling(Geldigheid):
     naam = models.CharField("naam", max_length=300)
     afkorting = models.CharField("afkorting", max_length=50, blank=True)
     doel = models.TextField("doel", blank=True)
-    vorm = models.CharField("vorm", max_length=30, choices=Vorm.choices)
+    vorm = models.CharField(
+        "vorm",
+        max_length=30,
+        choices=Vorm.choices,
+        blank=True,
+        help_text="Leeg als de vorm niet bekend is.",
+    )
     attributie = models.BooleanField("attributie", default=False)
     delegatie = models.BooleanField("delegatie", default=False)
     mandaat = models.BooleanField("mandaat", default=False)
@@ -177,8 +184,8 @@ class Regeling(Geldigheid):
         super().save(*args, **kwargs)
 
     @property
-    def eigenschappen(self):
-        return VORMEN[self.vorm]
+    def eigenschappen(self) -> VormEigenschappen | None:
+        return VORMEN.get(self.vorm)
 
     @property
     def bevoegdheidsverkrijgingen(self) -> list[str]:
@@ -192,7 +199,7 @@ class RegelingVersie(Geldigheid):
         Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="versies"
     )
     titel = models.CharField("titel", max_length=300)
-    vorm = models.CharField("vorm", max_length=30, choices=Vorm.choices)
+    vorm = models.CharField("vorm", max_length=30, choices=Vorm.choices, blank=True)
     doel = models.TextField("doel", blank=True)
     roo_id = models.CharField(
         "ROO-systeemId",
@@ -336,11 +343,12 @@ class Deelname(Geldigheid):
         super().clean()
         if not self.regeling_id:
             return
-        toegestaan = self.regeling.eigenschappen.uitvoerende_rol
+        eigenschappen = self.regeling.eigenschappen
+        toegestaan = eigenschappen.uitvoerende_rol if eigenschappen else None
         if self.rol != Rol.DEELNEMER and self.rol != toegestaan:
             raise ValidationError(
                 {
-                    "rol": f"Een regeling met de vorm '{self.regeling.get_vorm_display()}' kent "
+                    "rol": f"Bij de vorm '{self.regeling.get_vorm_display() or 'onbekend'}' hoort "
                     f"geen rol '{self.get_rol_display()}'."
                 }
             )

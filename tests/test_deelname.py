@@ -94,7 +94,7 @@ def test_validation_refuses_a_role_the_vorm_does_not_know():
     )
     with pytest.raises(ValidationError) as error:
         deelname.full_clean()
-    assert "kent geen rol" in str(error.value)
+    assert "hoort geen rol" in str(error.value)
 
 
 def test_a_centrumregeling_accepts_its_centrumgemeente():

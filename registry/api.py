@@ -1,0 +1,246 @@
+"""What every endpoint under /api/ shares: problem+json errors (RFC 9457), pagination with
+Link headers, strict query parameters, the API-Version header and the security headers of the
+NL API Design Rules."""
+
+import logging
+
+from django.conf import settings
+from django.db import IntegrityError
+from django.http import JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
+
+logger = logging.getLogger(__name__)
+
+API_PREFIX = "/api/"
+PROBLEM_JSON = "application/problem+json"
+
+TITELS = {
+    400: "Ongeldige vraag",
+    401: "Niet ingelogd",
+    403: "Geen toegang",
+    404: "Niet gevonden",
+    405: "Methode niet toegestaan",
+    406: "Formaat niet beschikbaar",
+    409: "Conflict",
+    415: "Mediatype niet ondersteund",
+    429: "Te veel verzoeken",
+    500: "Interne fout",
+}
+DETAILS = {
+    404: "Er is geen resource op dit adres.",
+    405: "Deze methode is op dit adres niet toegestaan.",
+    500: "Er ging iets mis bij het verwerken van de vraag.",
+}
+
+
+class ProblemJSONRenderer(JSONRenderer):
+    media_type = PROBLEM_JSON
+    format = "problem+json"
+
+
+def probleem(status_code: int, detail: str = "", instance: str = "", **extra) -> dict:
+    return {
+        "type": f"https://datatracker.ietf.org/doc/html/rfc9110#status.{status_code}",
+        "title": TITELS.get(status_code, "Fout"),
+        "status": status_code,
+        "detail": detail or DETAILS.get(status_code, TITELS.get(status_code, "Fout")),
+        "instance": instance,
+        **extra,
+    }
+
+
+def invalid_params(fouten, prefix: str = "") -> list[dict]:
+    """Flatten DRF validation errors into the invalidParams list of the NL API rules."""
+    if isinstance(fouten, dict):
+        return [
+            param
+            for naam, sub in fouten.items()
+            for param in invalid_params(sub, f"{prefix}.{naam}" if prefix else naam)
+        ]
+    if isinstance(fouten, list) and fouten and not isinstance(fouten[0], str):
+        return [
+            param
+            for i, sub in enumerate(fouten)
+            for param in invalid_params(sub, f"{prefix}.{i}" if prefix else str(i))
+        ]
+    items = fouten if isinstance(fouten, list) else [fouten]
+    naam = "nonFieldErrors" if prefix in ("", "non_field_errors") else prefix
+    return [
+        {"name": naam, "code": getattr(fout, "code", "invalid"), "reason": str(fout)}
+        for fout in items
+    ]
+
+
+def exception_handler(exc, context):
+    # Imported here: rest_framework.views reads the settings that name this module.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
+    request = context["request"]
+    if isinstance(exc, IntegrityError):
+        exc = exceptions.ValidationError(
+            "De gegevens zijn in strijd met een regel van het register.", code="integrity"
+        )
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    extra = {}
+    if isinstance(exc, exceptions.ValidationError):
+        extra["invalidParams"] = invalid_params(exc.detail)
+        detail = "De vraag bevat ongeldige parameters of gegevens."
+    else:
+        detail = str(getattr(exc, "detail", "")) or ""
+    response.data = probleem(response.status_code, detail, request.get_full_path(), **extra)
+    request.accepted_renderer = ProblemJSONRenderer()
+    request.accepted_media_type = PROBLEM_JSON
+    return response
+
+
+class AlleenLezenOfStaf(BasePermission):
+    """Anyone may read; only authenticated staff may change the register."""
+
+    message = "Alleen een beheerder mag het register wijzigen."
+
+    def has_permission(self, request, view):
+        if request.method in SAFE_METHODS:
+            return True
+        return bool(request.user and request.user.is_authenticated and request.user.is_staff)
+
+
+class Pagination(PageNumberPagination):
+    """page and pageSize (bounded); the page itself as a JSON array, navigation in headers."""
+
+    page_size = 20
+    max_page_size = 100
+    page_query_param = "page"
+    page_size_query_param = "pageSize"
+
+    def get_page_size(self, request):
+        return self._positief_getal(request, self.page_size_query_param, self.page_size)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self._positief_getal(request, self.page_query_param, 1)
+        return super().paginate_queryset(queryset, request, view)
+
+    def _positief_getal(self, request, parameter, standaard):
+        waarde = request.query_params.get(parameter)
+        if waarde is None:
+            return standaard
+        if not waarde.isdigit() or int(waarde) < 1:
+            raise exceptions.ValidationError(
+                {parameter: [exceptions.ErrorDetail("Geef een geheel getal vanaf 1.", "invalid")]}
+            )
+        if parameter == self.page_size_query_param and int(waarde) > self.max_page_size:
+            raise exceptions.ValidationError(
+                {
+                    parameter: [
+                        exceptions.ErrorDetail(
+                            f"De paginagrootte is hoogstens {self.max_page_size}.", "max_value"
+                        )
+                    ]
+                }
+            )
+        return int(waarde)
+
+    def get_paginated_response(self, data):
+        return Response(data, headers=self.headers())
+
+    def headers(self) -> dict:
+        pagina = self.page
+        laatste = max(pagina.paginator.num_pages, 1)
+        url = self.request.build_absolute_uri()
+        links = {"first": 1, "last": laatste}
+        if pagina.has_previous():
+            links["prev"] = pagina.previous_page_number()
+        if pagina.has_next():
+            links["next"] = pagina.next_page_number()
+        return {
+            "Link": ", ".join(
+                f'<{replace_query_param(url, self.page_query_param, nummer)}>; rel="{rel}"'
+                for rel, nummer in links.items()
+            ),
+            "X-Total-Count": str(pagina.paginator.count),
+            "X-Pagination-Page": str(pagina.number),
+            "X-Pagination-Limit": str(pagina.paginator.per_page),
+        }
+
+    def get_paginated_response_schema(self, schema):
+        return schema
+
+
+class StrictQueryParamsMixin:
+    """Refuse query parameters a view does not know (400), instead of ignoring them."""
+
+    extra_query_params: tuple[str, ...] = ()
+
+    def toegestane_parameters(self) -> set[str]:
+        toegestaan = {"format", *self.extra_query_params}
+        if getattr(self, "action", None) == "list":
+            toegestaan |= {Pagination.page_query_param, Pagination.page_size_query_param}
+            filterset_class = getattr(self, "filterset_class", None)
+            if filterset_class is not None:
+                toegestaan |= set(filterset_class.base_filters)
+        return toegestaan
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        onbekend = sorted(set(request.query_params) - self.toegestane_parameters())
+        if onbekend:
+            raise exceptions.ValidationError(
+                {
+                    naam: [exceptions.ErrorDetail("Onbekende parameter.", "unknown")]
+                    for naam in onbekend
+                }
+            )
+
+
+class ApiMiddleware:
+    """Headers and problem+json for everything under /api/, also for Django's own 404/405/500."""
+
+    SECURITY_HEADERS = {
+        "Cache-Control": "no-store",
+        "Content-Security-Policy": "frame-ancestors 'none'",
+        "Strict-Transport-Security": "max-age=31536000",
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "no-referrer",
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith(API_PREFIX):
+            return response
+        if response.status_code >= 400 and not response.get("Content-Type", "").startswith(
+            PROBLEM_JSON
+        ):
+            response = self.probleem_response(request, response.status_code, response)
+        response["API-Version"] = settings.API_VERSION
+        for header, waarde in self.SECURITY_HEADERS.items():
+            response.setdefault(header, waarde)
+        if "openapi" in request.path:
+            response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    def process_exception(self, request, exception):
+        if not request.path.startswith(API_PREFIX):
+            return None
+        logger.exception("Fout bij %s %s", request.method, request.path)
+        return self.probleem_response(request, status.HTTP_500_INTERNAL_SERVER_ERROR)
+
+    @staticmethod
+    def probleem_response(request, status_code, oorspronkelijk=None):
+        response = JsonResponse(
+            probleem(status_code, instance=request.get_full_path()),
+            status=status_code,
+            content_type=PROBLEM_JSON,
+        )
+        if oorspronkelijk is not None and oorspronkelijk.has_header("Allow"):
+            response["Allow"] = oorspronkelijk["Allow"]
+        return response

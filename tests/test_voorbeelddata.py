@@ -1,0 +1,103 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from agreements.constants import Rol, Status, Vorm
+from agreements.models import Deelname, Publicatie, Regeling, RegelingVersie, Thema
+from municipalities.models import Gemeente, Partner
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+@pytest.fixture
+def voorbeelddata():
+    call_command("voorbeelddata", verbosity=0)
+
+
+def regelingen_van(code, datum):
+    return set(
+        Deelname.objects.actief_op(datum)
+        .filter(gemeente__code=code)
+        .values_list("regeling__slug", flat=True)
+    )
+
+
+def test_342_gemeenten_exist_on_1_june_2025(voorbeelddata):
+    assert Gemeente.objects.actief_op(D(2025, 6, 1)).count() == 342
+
+
+def test_the_12_provincies_are_there(voorbeelddata):
+    assert Partner.objects.filter(soort="provincie").count() == 12
+    assert not Gemeente.objects.actief_op(D(2025, 6, 1)).filter(provincie=None).exists()
+
+
+def test_voorschoten_takes_part_in_duivenvoorde_in_2020_and_not_in_2024(voorbeelddata):
+    assert "werkorganisatie-duivenvoorde" in regelingen_van("GM0626", D(2020, 1, 1))
+    assert "werkorganisatie-duivenvoorde" not in regelingen_van("GM0626", D(2024, 1, 1))
+    duivenvoorde = Regeling.objects.get(slug="werkorganisatie-duivenvoorde")
+    assert duivenvoorde.vorm == Vorm.OPENBAAR_LICHAAM
+    assert set(duivenvoorde.deelnames.values_list("gemeente__code", flat=True)) == {
+        "GM0626",
+        "GM0629",
+    }
+
+
+def test_groningen_leeuwarden_is_a_regeling_zonder_meer_between_gm0014_and_gm0080(voorbeelddata):
+    regeling = Regeling.objects.get(slug="informatievoorziening-groningen-leeuwarden")
+    assert regeling.vorm == Vorm.REGELING_ZONDER_MEER
+    assert regeling.status == Status.IN_VOORBEREIDING
+    assert regeling.bron_registratienummer == "86941-2025"
+    assert set(regeling.deelnames.values_list("gemeente__code", flat=True)) == {
+        "GM0014",
+        "GM0080",
+    }
+
+
+def test_haren_ended_on_31_december_2018_with_groningen_as_successor(voorbeelddata):
+    haren = Gemeente.objects.get(code="GM0017")
+    assert haren.einddatum == D(2018, 12, 31)
+    assert haren.opvolger.code == "GM0014"
+    assert Gemeente.objects.get(code="GM0009").opvolger.code == "GM0014"
+
+
+def test_haren_took_part_in_its_verbanden_until_the_herindeling(voorbeelddata):
+    assert {
+        "afvalbeheer-regio-centraal-groningen",
+        "meerschap-paterswolde",
+        "omgevingsdienst-groningen",
+    } <= regelingen_van("GM0017", D(2018, 6, 1))
+    assert regelingen_van("GM0017", D(2019, 1, 1)) == set()
+
+
+def test_every_seeded_regeling_names_its_source(voorbeelddata):
+    assert Regeling.objects.count() >= 10
+    assert not Regeling.objects.filter(bron="").exists()
+    for regeling in Regeling.objects.exclude(versies=None):
+        assert regeling.bron_url.startswith("https://organisaties.overheid.nl/")
+
+
+def test_the_gastheer_of_equalit_is_woerden(voorbeelddata):
+    gastheer = Deelname.objects.get(regeling__slug="equalit", rol=Rol.GASTHEER)
+    assert gastheer.gemeente.code == "GM0632"
+
+
+def test_themas_know_domein_and_beleidsintensiteit(voorbeelddata):
+    afval = Thema.objects.get(slug="natuur-en-milieu-afval")
+    assert afval.bovenliggend.slug == "natuur-en-milieu"
+    assert afval.beleidsintensiteit == "beleidsarm"
+    assert Thema.objects.get(slug="organisatie-en-bedrijfsvoering").domein == "bedrijfsvoering"
+
+
+def test_the_seed_data_passes_every_validation_rule(voorbeelddata):
+    for model in (Gemeente, Partner, Thema, Regeling, RegelingVersie, Publicatie, Deelname):
+        for obj in model.objects.all():
+            obj.full_clean()
+
+
+def test_it_does_not_load_twice(voorbeelddata):
+    aantal = Deelname.objects.count()
+    call_command("voorbeelddata", verbosity=0)
+    assert Deelname.objects.count() == aantal
