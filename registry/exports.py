@@ -64,7 +64,7 @@ def xlsx_bestand(tabel: Tabel):
     blad.append(tabel.kolommen)
     for rij in tabel.rijen:
         blad.append([celwaarde(waarde) for waarde in rij])
-    bestand = tempfile.TemporaryFile()
+    bestand = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response that sends it
     werkboek.save(bestand)
     bestand.seek(0)
     return bestand
@@ -72,7 +72,9 @@ def xlsx_bestand(tabel: Tabel):
 
 def stream(tabel: Tabel, formaat: str):
     if formaat == "csv":
-        response = StreamingHttpResponse(csv_regels(tabel), content_type=f"{CSV_TYPE}; charset=utf-8")
+        response = StreamingHttpResponse(
+            csv_regels(tabel), content_type=f"{CSV_TYPE}; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{tabel.bestandsnaam("csv")}"'
         return response
     return FileResponse(

@@ -1,0 +1,106 @@
+import django_filters
+from django.core.validators import RegexValidator
+from django.db.models import Q
+
+from registry.filters import PeildatumFilterSet, Sortering
+
+from .constants import Beleidsintensiteit, Domein, Rol, Status, Vorm
+from .models import Deelname, Regeling, Thema
+
+cbs_code = RegexValidator(r"^GM[0-9]{4}$", "Een CBS-code is GM gevolgd door 4 cijfers.")
+
+
+class RegelingFilter(PeildatumFilterSet):
+    gemeente = django_filters.CharFilter(
+        method="filter_deelnemer",
+        validators=[cbs_code],
+        label="Gemeente (CBS-code): regelingen waaraan zij op de peildatum deelneemt.",
+    )
+    partner = django_filters.CharFilter(
+        method="filter_deelnemer",
+        label="Partner (identificatie): regelingen waaraan die op de peildatum deelneemt.",
+    )
+    provincie = django_filters.CharFilter(
+        method="filter_deelnemer",
+        label="Provincie (code, bijv. pv28): regelingen met op de peildatum een deelnemende "
+        "gemeente in die provincie.",
+    )
+    thema = django_filters.CharFilter(
+        method="filter_thema", label="Thema (identificatie); een hoofdthema omvat zijn subthema's."
+    )
+    vorm = django_filters.ChoiceFilter(choices=Vorm.choices, label="Vorm van samenwerking.")
+    status = django_filters.ChoiceFilter(
+        choices=Status.choices,
+        label="Status. Wie op status filtert zonder peildatum, krijgt alle regelingen met die "
+        "status, ook die in voorbereiding.",
+    )
+    zoek = django_filters.CharFilter(method="filter_zoek", label="Zoek in naam, afkorting en doel.")
+    sort = Sortering(
+        fields=["naam", "afkorting", "vorm", "begindatum", "einddatum"],
+        label="Sortering: naam, afkorting, vorm, begindatum of einddatum; - voor aflopend.",
+    )
+
+    DEELNEMER_VELDEN = {
+        "gemeente": "gemeente__code",
+        "partner": "partner__slug",
+        "provincie": "gemeente__provincie__code",
+    }
+
+    class Meta:
+        model = Regeling
+        fields = []
+
+    def pas_peildatum_toe(self) -> bool:
+        return "peildatum" in self.data or "status" not in self.data
+
+    def filter_deelnemer(self, queryset, name, value):
+        deelnames = Deelname.objects.actief_op(self.peildatum_waarde()).filter(
+            **{self.DEELNEMER_VELDEN[name]: value}
+        )
+        return queryset.filter(pk__in=deelnames.values("regeling"))
+
+    def filter_thema(self, queryset, name, value):
+        themas = Thema.objects.filter(Q(slug=value) | Q(bovenliggend__slug=value))
+        return queryset.filter(
+            pk__in=Regeling.themas.through.objects.filter(thema__in=themas).values("regeling")
+        )
+
+    def filter_zoek(self, queryset, name, value):
+        return queryset.filter(
+            Q(naam__icontains=value) | Q(afkorting__icontains=value) | Q(doel__icontains=value)
+        )
+
+
+class DeelnameFilter(PeildatumFilterSet):
+    gemeente = django_filters.CharFilter(
+        field_name="gemeente__code", validators=[cbs_code], label="Gemeente (CBS-code)."
+    )
+    partner = django_filters.CharFilter(
+        field_name="partner__slug", label="Partner (identificatie)."
+    )
+    regeling = django_filters.CharFilter(
+        field_name="regeling__slug", label="Regeling (identificatie)."
+    )
+    rol = django_filters.ChoiceFilter(choices=Rol.choices, label="Rol in de regeling.")
+    sort = Sortering(
+        fields=[("begindatum", "datumToetreding"), ("einddatum", "datumUittreding")],
+        label="Sortering: datumToetreding of datumUittreding; - voor aflopend.",
+    )
+
+    class Meta:
+        model = Deelname
+        fields = []
+
+
+class ThemaFilter(django_filters.FilterSet):
+    domein = django_filters.ChoiceFilter(choices=Domein.choices, label="Domein.")
+    beleidsintensiteit = django_filters.ChoiceFilter(
+        choices=Beleidsintensiteit.choices, label="Beleidsintensiteit."
+    )
+    zoek = django_filters.CharFilter(
+        field_name="naam", lookup_expr="icontains", label="Zoek op naam."
+    )
+
+    class Meta:
+        model = Thema
+        fields = []
