@@ -172,32 +172,6 @@ class Pagination(PageNumberPagination):
         return schema
 
 
-class StrictQueryParamsMixin:
-    """Refuse query parameters a view does not know (400), instead of ignoring them."""
-
-    extra_query_params: tuple[str, ...] = ()
-
-    def toegestane_parameters(self) -> set[str]:
-        toegestaan = {"format", *self.extra_query_params}
-        if getattr(self, "action", None) == "list":
-            toegestaan |= {Pagination.page_query_param, Pagination.page_size_query_param}
-            filterset_class = getattr(self, "filterset_class", None)
-            if filterset_class is not None:
-                toegestaan |= set(filterset_class.base_filters)
-        return toegestaan
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        onbekend = sorted(set(request.query_params) - self.toegestane_parameters())
-        if onbekend:
-            raise exceptions.ValidationError(
-                {
-                    naam: [exceptions.ErrorDetail("Onbekende parameter.", "unknown")]
-                    for naam in onbekend
-                }
-            )
-
-
 class ApiMiddleware:
     """Headers and problem+json for everything under /api/, also for Django's own 404/405/500."""
 

@@ -1,12 +1,41 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
+from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from rest_framework.routers import SimpleRouter
+
+from agreements.api import DeelnameViewSet, RegelingViewSet, ThemaViewSet
+from municipalities.api import GemeenteViewSet, PartnerViewSet
 
 admin.site.site_header = "Samenwerkingsregister — beheer"
 admin.site.site_title = "Samenwerkingsregister"
 admin.site.index_title = "Beheer van gemeenten, partners en regelingen"
 
+router = SimpleRouter(trailing_slash=False)
+router.register("gemeenten", GemeenteViewSet)
+router.register("partners", PartnerViewSet)
+router.register("themas", ThemaViewSet)
+router.register("regelingen", RegelingViewSet)
+router.register("deelnames", DeelnameViewSet)
+
+api_v1 = [
+    *router.urls,
+    path(
+        "openapi.json",
+        SpectacularAPIView.as_view(renderer_classes=[OpenApiJsonRenderer]),
+        name="openapi-json",
+    ),
+    path(
+        "openapi.yaml",
+        SpectacularAPIView.as_view(renderer_classes=[OpenApiYamlRenderer]),
+        name="openapi-yaml",
+    ),
+    path("docs", SpectacularRedocView.as_view(url_name="openapi-json"), name="api-docs"),
+]
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
 ]

@@ -1,0 +1,238 @@
+from rest_framework import serializers
+
+from municipalities.models import Gemeente, Partner
+from registry.serializers import BooleanLijstField, ModelValidatieMixin
+
+from .models import Deelname, Publicatie, Regeling, RegelingVersie, Thema
+
+BESTUURSORGANEN = {
+    "raad": "namens_raad",
+    "college": "namens_college",
+    "burgemeester": "namens_burgemeester",
+}
+BEVOEGDHEIDSVERKRIJGINGEN = {
+    "attributie": "attributie",
+    "delegatie": "delegatie",
+    "mandaat": "mandaat",
+}
+
+
+class ThemaSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="thema-detail", lookup_field="slug", lookup_url_kwarg="identificatie"
+    )
+    identificatie = serializers.SlugField(source="slug", max_length=120, label="Identificatie")
+    hoofdthema = serializers.SlugRelatedField(
+        source="bovenliggend",
+        slug_field="slug",
+        queryset=Thema.objects.all(),
+        allow_null=True,
+        required=False,
+        label="Hoofdthema",
+    )
+
+    class Meta:
+        model = Thema
+        fields = [
+            "url",
+            "identificatie",
+            "naam",
+            "hoofdthema",
+            "tooi",
+            "domein",
+            "beleidsintensiteit",
+        ]
+
+
+class DeelnemerSerializer(serializers.Serializer):
+    """Who takes part: a gemeente or a partner, with its identifier and name."""
+
+    soort = serializers.SerializerMethodField(label="Soort deelnemer")
+    identificatie = serializers.SerializerMethodField(label="Identificatie deelnemer")
+    naam = serializers.CharField(read_only=True, label="Naam deelnemer")
+
+    def get_soort(self, obj) -> str:
+        return "gemeente" if isinstance(obj, Gemeente) else obj.soort
+
+    def get_identificatie(self, obj) -> str:
+        return obj.code if isinstance(obj, Gemeente) else obj.slug
+
+
+class DeelnameSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="deelname-detail", lookup_field="uuid", lookup_url_kwarg="identificatie"
+    )
+    identificatie = serializers.UUIDField(source="uuid", read_only=True, label="Identificatie")
+    regeling = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Regeling.objects.all(), label="Regeling"
+    )
+    gemeente = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Gemeente.objects.all(),
+        allow_null=True,
+        required=False,
+        label="Gemeente",
+    )
+    partner = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Partner.objects.all(),
+        allow_null=True,
+        required=False,
+        label="Partner",
+    )
+    deelnemer = DeelnemerSerializer(read_only=True, label="Deelnemer")
+    datumToetreding = serializers.DateField(
+        source="begindatum", allow_null=True, required=False, label="Datum toetreding"
+    )
+    datumUittreding = serializers.DateField(
+        source="einddatum", allow_null=True, required=False, label="Datum uittreding"
+    )
+    bestuursorganen = BooleanLijstField(
+        BESTUURSORGANEN, required=False, label="Namens welke bestuursorganen"
+    )
+
+    class Meta:
+        model = Deelname
+        fields = [
+            "url",
+            "identificatie",
+            "regeling",
+            "gemeente",
+            "partner",
+            "deelnemer",
+            "rol",
+            "datumToetreding",
+            "datumUittreding",
+            "bestuursorganen",
+            "verdeelsleutel",
+            "toelichting",
+        ]
+
+
+class DeelnameInRegelingSerializer(DeelnameSerializer):
+    class Meta(DeelnameSerializer.Meta):
+        fields = [
+            f
+            for f in DeelnameSerializer.Meta.fields
+            if f not in ("regeling", "gemeente", "partner")
+        ]
+
+
+class VersieSerializer(serializers.ModelSerializer):
+    datumInwerkingtreding = serializers.DateField(
+        source="begindatum", read_only=True, label="Datum inwerkingtreding"
+    )
+    datumEinde = serializers.DateField(source="einddatum", read_only=True, label="Laatste dag")
+    rooId = serializers.CharField(source="roo_id", read_only=True, label="ROO-systeemId")
+    bronUrl = serializers.URLField(source="bron_url", read_only=True, label="Adres bron")
+
+    class Meta:
+        model = RegelingVersie
+        fields = [
+            "titel",
+            "vorm",
+            "doel",
+            "datumInwerkingtreding",
+            "datumEinde",
+            "rooId",
+            "bronUrl",
+        ]
+
+
+class PublicatieSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Publicatie
+        fields = ["soort", "titel", "url", "datum"]
+
+
+class RegelingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="regeling-detail", lookup_field="slug", lookup_url_kwarg="identificatie"
+    )
+    identificatie = serializers.SlugField(
+        source="slug", required=False, max_length=120, label="Identificatie"
+    )
+    rechtsgebied = serializers.SerializerMethodField(label="Rechtsgebied")
+    grondslagVorm = serializers.SerializerMethodField(label="Wettelijke grondslag van de vorm")
+    rechtspersoonlijkheid = serializers.SerializerMethodField(label="Eigen rechtspersoonlijkheid")
+    bevoegdheidsverkrijgingen = BooleanLijstField(
+        BEVOEGDHEIDSVERKRIJGINGEN, required=False, label="Bevoegdheidsverkrijgingen"
+    )
+    themas = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Thema.objects.all(), many=True, required=False, label="Thema's"
+    )
+    datumInwerkingtreding = serializers.DateField(
+        source="begindatum", allow_null=True, required=False, label="Datum inwerkingtreding"
+    )
+    datumEinde = serializers.DateField(
+        source="einddatum", allow_null=True, required=False, label="Laatste dag"
+    )
+    wettelijkeVoorschriften = serializers.CharField(
+        source="wettelijke_grondslagen",
+        required=False,
+        allow_blank=True,
+        label="Wettelijke voorschriften",
+    )
+    overgedragenBevoegdheden = serializers.CharField(
+        source="bevoegdheden", required=False, allow_blank=True, label="Overgedragen bevoegdheden"
+    )
+    kvkNummer = serializers.RegexField(
+        r"^[0-9]{8}$", source="kvk_nummer", required=False, allow_blank=True, label="KvK-nummer"
+    )
+    bronRegistratienummer = serializers.CharField(
+        source="bron_registratienummer",
+        required=False,
+        allow_blank=True,
+        max_length=50,
+        label="Registratienummer bron",
+    )
+    bronUrl = serializers.URLField(
+        source="bron_url", required=False, allow_blank=True, max_length=500, label="Adres bron"
+    )
+
+    class Meta:
+        model = Regeling
+        fields = [
+            "url",
+            "identificatie",
+            "naam",
+            "afkorting",
+            "doel",
+            "vorm",
+            "rechtsgebied",
+            "grondslagVorm",
+            "rechtspersoonlijkheid",
+            "bevoegdheidsverkrijgingen",
+            "themas",
+            "status",
+            "datumInwerkingtreding",
+            "datumEinde",
+            "vestigingsplaats",
+            "adres",
+            "wettelijkeVoorschriften",
+            "overgedragenBevoegdheden",
+            "organisatiecode",
+            "oin",
+            "kvkNummer",
+            "bron",
+            "bronRegistratienummer",
+            "bronUrl",
+        ]
+
+    def get_rechtsgebied(self, obj) -> str | None:
+        return obj.eigenschappen.rechtsgebied if obj.eigenschappen else None
+
+    def get_grondslagVorm(self, obj) -> str | None:  # noqa: N802 - API field name
+        return obj.eigenschappen.grondslag if obj.eigenschappen else None
+
+    def get_rechtspersoonlijkheid(self, obj) -> bool | None:
+        return obj.eigenschappen.rechtspersoonlijkheid if obj.eigenschappen else None
+
+
+class RegelingDetailSerializer(RegelingSerializer):
+    deelnames = DeelnameInRegelingSerializer(many=True, read_only=True, label="Deelnames")
+    versies = VersieSerializer(many=True, read_only=True, label="Versies")
+    publicaties = PublicatieSerializer(many=True, read_only=True, label="Publicaties")
+
+    class Meta(RegelingSerializer.Meta):
+        fields = [*RegelingSerializer.Meta.fields, "deelnames", "versies", "publicaties"]

@@ -1,0 +1,34 @@
+from registry.viewsets import RegisterViewSet, crud_schema
+
+from .filters import GemeenteFilter, PartnerFilter
+from .models import Gemeente, Partner
+from .serializers import GemeenteSerializer, PartnerSerializer
+
+
+@crud_schema(
+    "gemeenten",
+    "gemeente",
+    "Gemeenten die op de peildatum bestaan; één gemeente ook als zij is opgeheven.",
+)
+class GemeenteViewSet(RegisterViewSet):
+    queryset = Gemeente.objects.select_related("provincie", "opvolger").order_by("naam", "code")
+    serializer_class = GemeenteSerializer
+    filterset_class = GemeenteFilter
+    lookup_field = "code"
+    lookup_value_regex = "GM[0-9]{4}"
+    export_naam = "gemeenten"
+
+
+@crud_schema(
+    "partners",
+    "partner",
+    "Provincies, waterschappen, rijk, samenwerkingsorganisaties "
+    "en andere deelnemers die geen gemeente zijn.",
+)
+class PartnerViewSet(RegisterViewSet):
+    queryset = Partner.objects.order_by("naam", "id")
+    serializer_class = PartnerSerializer
+    filterset_class = PartnerFilter
+    lookup_field = "slug"
+    lookup_url_kwarg = "identificatie"
+    export_naam = "partners"

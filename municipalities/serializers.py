@@ -1,0 +1,77 @@
+from rest_framework import serializers
+
+from registry.serializers import ModelValidatieMixin
+
+from .constants import PartnerSoort
+from .models import Gemeente, Partner
+
+
+class GemeenteSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="gemeente-detail", lookup_field="code")
+    tooi = serializers.CharField(read_only=True, label="TOOI-identificatie")
+    provincie = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Partner.objects.filter(soort=PartnerSoort.PROVINCIE),
+        allow_null=True,
+        required=False,
+        label="Provincie",
+    )
+    opvolger = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Gemeente.objects.all(),
+        allow_null=True,
+        required=False,
+        label="Opvolger",
+    )
+    inwonersPeiljaar = serializers.IntegerField(
+        source="inwoners_peiljaar",
+        allow_null=True,
+        required=False,
+        min_value=1800,
+        max_value=2100,
+        label="Peiljaar inwoners",
+    )
+
+    class Meta:
+        model = Gemeente
+        fields = [
+            "url",
+            "code",
+            "naam",
+            "tooi",
+            "provincie",
+            "begindatum",
+            "einddatum",
+            "opvolger",
+            "inwoners",
+            "inwonersPeiljaar",
+        ]
+
+
+class PartnerSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="partner-detail", lookup_field="slug", lookup_url_kwarg="identificatie"
+    )
+    identificatie = serializers.SlugField(
+        source="slug", required=False, max_length=120, label="Identificatie"
+    )
+    tooi = serializers.CharField(read_only=True, label="TOOI-identificatie")
+    kvkNummer = serializers.RegexField(
+        r"^[0-9]{8}$", source="kvk_nummer", required=False, allow_blank=True, label="KvK-nummer"
+    )
+
+    class Meta:
+        model = Partner
+        fields = [
+            "url",
+            "identificatie",
+            "naam",
+            "soort",
+            "code",
+            "tooi",
+            "kvkNummer",
+            "oin",
+            "begindatum",
+            "einddatum",
+            "toelichting",
+        ]

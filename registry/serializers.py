@@ -1,0 +1,52 @@
+"""Serializer pieces shared by the apps."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+
+class BooleanLijstField(serializers.MultipleChoiceField):
+    """A list of options in the API, one boolean field per option in the model.
+
+    ``opties`` maps each option to its model field; reads and writes the whole object
+    (``source="*"``).
+    """
+
+    def __init__(self, opties: dict[str, str], **kwargs):
+        self.opties = opties
+        super().__init__(choices=list(opties), source="*", **kwargs)
+
+    def to_representation(self, instance):
+        return [optie for optie, veld in self.opties.items() if getattr(instance, veld)]
+
+    def to_internal_value(self, data):
+        gekozen = super().to_internal_value(data)
+        return {veld: optie in gekozen for optie, veld in self.opties.items()}
+
+
+class ModelValidatieMixin:
+    """Run the model's own validation (full_clean) so that a serializer refuses with the same
+    Dutch messages as the admin, before the database has to."""
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        velden = {f.name for f in self.Meta.model._meta.concrete_fields}
+        instance = self.instance or self.Meta.model()
+        oud = {naam: getattr(instance, naam) for naam in attrs if naam in velden}
+        for naam, waarde in attrs.items():
+            if naam in velden:
+                setattr(instance, naam, waarde)
+        try:
+            instance.full_clean(validate_unique=False)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(self._api_namen(error.message_dict)) from error
+        finally:
+            for naam, waarde in oud.items():
+                setattr(instance, naam, waarde)
+        return attrs
+
+    def _api_namen(self, fouten: dict) -> dict:
+        namen = {veld.source: naam for naam, veld in self.fields.items()}
+        return {
+            namen.get(naam, "nonFieldErrors" if naam == "__all__" else naam): berichten
+            for naam, berichten in fouten.items()
+        }

@@ -1,0 +1,97 @@
+"""The base of every resource of the API: strict query parameters, filters on lists only,
+exports of lists and overviews, and only the methods of the NL API Design Rules."""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import exceptions, viewsets
+from rest_framework.negotiation import DefaultContentNegotiation
+
+from .api import Pagination
+from .exports import FORMATEN, Tabel, stream
+
+
+class StrictQueryParamsMixin:
+    """Refuse query parameters a view does not know (400), instead of ignoring them."""
+
+    extra_query_params: tuple[str, ...] = ()
+
+    def toegestane_parameters(self) -> set[str]:
+        toegestaan = {"format", *self.extra_query_params}
+        if getattr(self, "action", None) == "list":
+            toegestaan |= {Pagination.page_query_param, Pagination.page_size_query_param}
+            filterset_class = getattr(self, "filterset_class", None)
+            if filterset_class is not None:
+                toegestaan |= set(filterset_class.base_filters)
+        return toegestaan
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        onbekend = sorted(set(request.query_params) - self.toegestane_parameters())
+        if onbekend:
+            raise exceptions.ValidationError(
+                {
+                    naam: [exceptions.ErrorDetail("Onbekende parameter.", "unknown")]
+                    for naam in onbekend
+                }
+            )
+
+
+class ExportNegotiation(DefaultContentNegotiation):
+    """``format`` outside json/csv/xlsx, or one an endpoint does not offer, is a 400."""
+
+    def filter_renderers(self, renderers, format):
+        gekozen = [renderer for renderer in renderers if renderer.format == format]
+        if not gekozen:
+            formaten = ", ".join(renderer.format for renderer in renderers)
+            raise exceptions.ValidationError(
+                {"format": [exceptions.ErrorDetail(f"Kies uit: {formaten}.", "invalid_choice")]}
+            )
+        return gekozen
+
+
+class RegisterViewSet(StrictQueryParamsMixin, viewsets.ModelViewSet):
+    """A resource of the register: filters apply to lists only (a former gemeente stays
+    retrievable), lists and overviews also export to CSV and Excel, and only the methods of
+    the NL API Design Rules are allowed."""
+
+    http_method_names = ["get", "post", "put", "patch", "delete"]
+    content_negotiation_class = ExportNegotiation
+    export_acties: tuple[str, ...] = ()
+    export_naam = ""
+
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        if self.action in ("list", *self.export_acties):
+            return renderers
+        return [renderer for renderer in renderers if renderer.format not in FORMATEN]
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
+    def export_formaat(self):
+        formaat = self.request.accepted_renderer.format
+        return formaat if formaat in FORMATEN else None
+
+    def list(self, request, *args, **kwargs):
+        formaat = self.export_formaat()
+        if formaat is None:
+            return super().list(request, *args, **kwargs)
+        queryset = self.filter_queryset(self.get_queryset())
+        serializer = self.get_serializer()
+        velden = [naam for naam, veld in serializer.fields.items() if naam != "url"]
+        kolommen = [str(serializer.fields[naam].label or naam) for naam in velden]
+        rijen = (
+            [data[naam] for naam in velden]
+            for data in (self.get_serializer(obj).data for obj in queryset.iterator(chunk_size=500))
+        )
+        return stream(Tabel(kolommen, rijen, self.export_naam), formaat)
+
+
+def crud_schema(meervoud: str, enkelvoud: str, beschrijving: str = ""):
+    return extend_schema_view(
+        list=extend_schema(summary=meervoud.capitalize(), description=beschrijving),
+        retrieve=extend_schema(summary=f"Eén {enkelvoud}"),
+        create=extend_schema(summary=f"{enkelvoud.capitalize()} toevoegen"),
+        update=extend_schema(summary=f"{enkelvoud.capitalize()} vervangen"),
+        partial_update=extend_schema(summary=f"{enkelvoud.capitalize()} wijzigen"),
+        destroy=extend_schema(summary=f"{enkelvoud.capitalize()} verwijderen"),
+    )
