@@ -118,6 +118,8 @@ class Pagination(PageNumberPagination):
     max_page_size = 100
     page_query_param = "page"
     page_size_query_param = "pageSize"
+    page_query_description = "Nummer van de pagina, vanaf 1."
+    page_size_query_description = "Aantal resultaten per pagina: 1 tot en met 100, standaard 20."
 
     def get_page_size(self, request):
         return self._positief_getal(request, self.page_size_query_param, self.page_size)
@@ -170,6 +172,14 @@ class Pagination(PageNumberPagination):
 
     def get_paginated_response_schema(self, schema):
         return schema
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters
 
 
 class ApiMiddleware:

@@ -6,6 +6,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.routers import SimpleRouter
 
 from agreements.api import DeelnameViewSet, RegelingViewSet, ThemaViewSet
+from agreements.overzichten import (
+    GemeenteOverzichtView,
+    NetwerkView,
+    ProvincieCijfersView,
+    ThemaCijfersView,
+)
 from municipalities.api import GemeenteViewSet, PartnerViewSet
 
 admin.site.site_header = "Samenwerkingsregister — beheer"
@@ -21,6 +27,14 @@ router.register("deelnames", DeelnameViewSet)
 
 api_v1 = [
     *router.urls,
+    path(
+        "gemeenten/<str:code>/overzicht",
+        GemeenteOverzichtView.as_view(),
+        name="gemeente-overzicht",
+    ),
+    path("netwerk", NetwerkView.as_view(), name="netwerk"),
+    path("cijfers/themas", ThemaCijfersView.as_view(), name="cijfers-themas"),
+    path("cijfers/provincies", ProvincieCijfersView.as_view(), name="cijfers-provincies"),
     path(
         "openapi.json",
         SpectacularAPIView.as_view(renderer_classes=[OpenApiJsonRenderer]),

@@ -1,8 +1,10 @@
 """The base of every resource of the API: strict query parameters, filters on lists only,
 exports of lists and overviews, and only the methods of the NL API Design Rules."""
 
+import datetime
+
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import exceptions, viewsets
+from rest_framework import exceptions, serializers, views, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
 
 from .api import Pagination
@@ -35,6 +37,12 @@ class StrictQueryParamsMixin:
             )
 
 
+class ExportMixin:
+    def export_formaat(self) -> str | None:
+        formaat = self.request.accepted_renderer.format
+        return formaat if formaat in FORMATEN else None
+
+
 class ExportNegotiation(DefaultContentNegotiation):
     """``format`` outside json/csv/xlsx, or one an endpoint does not offer, is a 400."""
 
@@ -48,7 +56,7 @@ class ExportNegotiation(DefaultContentNegotiation):
         return gekozen
 
 
-class RegisterViewSet(StrictQueryParamsMixin, viewsets.ModelViewSet):
+class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet):
     """A resource of the register: filters apply to lists only (a former gemeente stays
     retrievable), lists and overviews also export to CSV and Excel, and only the methods of
     the NL API Design Rules are allowed."""
@@ -67,10 +75,6 @@ class RegisterViewSet(StrictQueryParamsMixin, viewsets.ModelViewSet):
     def filter_queryset(self, queryset):
         return super().filter_queryset(queryset) if self.action == "list" else queryset
 
-    def export_formaat(self):
-        formaat = self.request.accepted_renderer.format
-        return formaat if formaat in FORMATEN else None
-
     def list(self, request, *args, **kwargs):
         formaat = self.export_formaat()
         if formaat is None:
@@ -84,6 +88,26 @@ class RegisterViewSet(StrictQueryParamsMixin, viewsets.ModelViewSet):
             for data in (self.get_serializer(obj).data for obj in queryset.iterator(chunk_size=500))
         )
         return stream(Tabel(kolommen, rijen, self.export_naam), formaat)
+
+
+class OverzichtView(StrictQueryParamsMixin, ExportMixin, views.APIView):
+    """An overview on a peildatum (default today), as JSON, CSV or Excel."""
+
+    http_method_names = ["get"]
+    content_negotiation_class = ExportNegotiation
+    extra_query_params: tuple[str, ...] = ("peildatum",)
+    export_naam = ""
+
+    class Peildatum(serializers.Serializer):
+        peildatum = serializers.DateField(required=False)
+
+    def parameters(self, serializer_class) -> dict:
+        serializer = serializer_class(data=self.request.query_params)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+    def peildatum(self) -> datetime.date:
+        return self.parameters(self.Peildatum).get("peildatum") or datetime.date.today()
 
 
 def crud_schema(meervoud: str, enkelvoud: str, beschrijving: str = ""):

@@ -1,0 +1,313 @@
+"""API views of the overviews (overzichten): per gemeente, the network, and the figures per
+thema and per provincie. The work is done in services.py; here: parameters, schema, export."""
+
+import datetime
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+
+from municipalities.models import Gemeente
+from registry.api import Pagination
+from registry.exports import Tabel
+from registry.viewsets import OverzichtView
+
+from . import services
+
+PEILDATUM = OpenApiParameter(
+    "peildatum",
+    datetime.date,
+    description="Peildatum (JJJJ-MM-DD): het register zoals het was op deze datum; "
+    "standaard vandaag.",
+)
+
+
+class RegelingKort(serializers.Serializer):
+    identificatie = serializers.CharField()
+    naam = serializers.CharField()
+
+
+class Groep(serializers.Serializer):
+    aantal = serializers.IntegerField()
+    regelingen = RegelingKort(many=True)
+
+
+class VormGroep(Groep):
+    vorm = serializers.CharField(allow_null=True)
+    vormNaam = serializers.CharField()
+
+
+class ThemaGroep(Groep):
+    thema = serializers.CharField(allow_null=True)
+    themaNaam = serializers.CharField()
+
+
+class GedeeldeGemeente(serializers.Serializer):
+    code = serializers.CharField()
+    naam = serializers.CharField()
+    aantalGedeeldeRegelingen = serializers.IntegerField()
+
+
+class GedeeldePartner(serializers.Serializer):
+    identificatie = serializers.CharField()
+    naam = serializers.CharField()
+    soort = serializers.CharField()
+    aantalGedeeldeRegelingen = serializers.IntegerField()
+
+
+class GemeenteKort(serializers.Serializer):
+    code = serializers.CharField()
+    naam = serializers.CharField()
+
+
+class GemeenteOverzicht(serializers.Serializer):
+    gemeente = GemeenteKort()
+    peildatum = serializers.DateField()
+    aantalRegelingen = serializers.IntegerField()
+    aantalThemas = serializers.IntegerField()
+    perVorm = VormGroep(many=True)
+    perThema = ThemaGroep(many=True)
+    gemeenten = GedeeldeGemeente(many=True)
+    partners = GedeeldePartner(many=True)
+
+
+class Rand(serializers.Serializer):
+    gemeente = serializers.CharField()
+    gemeenteNaam = serializers.CharField()
+    andereGemeente = serializers.CharField()
+    andereGemeenteNaam = serializers.CharField()
+    aantalGedeeldeRegelingen = serializers.IntegerField()
+
+
+class VormAantal(serializers.Serializer):
+    vorm = serializers.CharField(allow_null=True)
+    vormNaam = serializers.CharField()
+    aantal = serializers.IntegerField()
+
+
+class Klasse(serializers.Serializer):
+    klasse = serializers.CharField()
+    aantalRegelingen = serializers.IntegerField()
+
+
+class Cijfers(serializers.Serializer):
+    aantalRegelingen = serializers.IntegerField()
+    perVorm = VormAantal(many=True)
+    aandeelPubliekrecht = serializers.FloatField(allow_null=True)
+    deelnemersPerRegeling = Klasse(many=True)
+
+
+class ThemaCijfers(Cijfers):
+    thema = serializers.CharField()
+    themaNaam = serializers.CharField()
+    aantalGemeenten = serializers.IntegerField()
+
+
+class ProvincieCijfers(Cijfers):
+    provincie = serializers.CharField()
+    provincieNaam = serializers.CharField()
+    aantalGemeenten = serializers.IntegerField()
+    gemiddeldAantalThemasPerGemeente = serializers.FloatField(allow_null=True)
+    aantalGrensoverschrijdend = serializers.IntegerField()
+
+
+def verdeling_tekst(rij: dict) -> str:
+    return "; ".join(
+        f"{k['klasse']}: {k['aantalRegelingen']}" for k in rij["deelnemersPerRegeling"]
+    )
+
+
+def vormen_tekst(rij: dict) -> str:
+    return "; ".join(f"{v['vormNaam']}: {v['aantal']}" for v in rij["perVorm"])
+
+
+@extend_schema(
+    summary="Overzicht van een gemeente",
+    description="Waar de gemeente op de peildatum aan deelneemt, naar vorm en naar thema, met "
+    "de gemeenten en partners waarmee zij regelingen deelt.",
+    parameters=[PEILDATUM],
+    responses=GemeenteOverzicht,
+)
+class GemeenteOverzichtView(OverzichtView):
+    export_naam = "gemeente-overzicht"
+
+    def get(self, request, code):
+        gemeente = get_object_or_404(Gemeente, code=code)
+        data = GemeenteOverzicht(
+            services.gemeente_overzicht(gemeente=gemeente, peildatum=self.peildatum())
+        ).data
+        if self.export_formaat():
+            rijen = [
+                *(
+                    ["Vorm", g["vormNaam"], g["aantal"], [r["naam"] for r in g["regelingen"]]]
+                    for g in data["perVorm"]
+                ),
+                *(
+                    ["Thema", g["themaNaam"], g["aantal"], [r["naam"] for r in g["regelingen"]]]
+                    for g in data["perThema"]
+                ),
+                *(
+                    ["Gemeente", g["naam"], g["aantalGedeeldeRegelingen"], ""]
+                    for g in data["gemeenten"]
+                ),
+                *(
+                    ["Partner", g["naam"], g["aantalGedeeldeRegelingen"], ""]
+                    for g in data["partners"]
+                ),
+            ]
+            return Response(
+                Tabel(
+                    ["Indeling", "Groep", "Aantal regelingen", "Regelingen"],
+                    rijen,
+                    f"{self.export_naam}-{gemeente.code}",
+                )
+            )
+        return Response(data)
+
+
+@extend_schema(
+    summary="Netwerk van gemeenten",
+    description="De lappendeken: voor elk paar gemeenten hoeveel regelingen zij op de "
+    "peildatum delen, zwaarste eerst. Met gemeente: alleen de paren met die gemeente; met "
+    "provincie: de paren met een gemeente in die provincie.",
+    parameters=[
+        PEILDATUM,
+        OpenApiParameter(
+            "gemeente", str, pattern=r"^GM[0-9]{4}$", description="Gemeente (CBS-code)."
+        ),
+        OpenApiParameter("provincie", str, description="Provincie (code, bijv. pv20)."),
+    ],
+    responses=Rand(many=True),
+)
+class NetwerkView(OverzichtView):
+    extra_query_params = (
+        "peildatum",
+        "gemeente",
+        "provincie",
+        Pagination.page_query_param,
+        Pagination.page_size_query_param,
+    )
+    export_naam = "netwerk"
+
+    class Parameters(serializers.Serializer):
+        gemeente = serializers.RegexField(r"^GM[0-9]{4}$", required=False)
+        provincie = serializers.CharField(required=False, max_length=10)
+
+    def get(self, request):
+        parameters = self.parameters(self.Parameters)
+        randen = services.netwerk(peildatum=self.peildatum(), provincie=parameters.get("provincie"))
+        if "gemeente" in parameters:
+            randen = [
+                r for r in randen if parameters["gemeente"] in (r["gemeente"], r["andereGemeente"])
+            ]
+        if self.export_formaat():
+            return Response(
+                Tabel(
+                    [
+                        "Gemeente",
+                        "Naam",
+                        "Andere gemeente",
+                        "Naam andere gemeente",
+                        "Aantal gedeelde regelingen",
+                    ],
+                    ([r[k] for k in Rand().fields] for r in randen),
+                    self.export_naam,
+                )
+            )
+        paginator = Pagination()
+        pagina = paginator.paginate_queryset(randen, request, view=self)
+        return paginator.get_paginated_response(Rand(pagina, many=True).data)
+
+
+@extend_schema(
+    summary="Cijfers per thema",
+    description="Per thema: aantal regelingen, aantal per vorm, aandeel publiekrecht, aantal "
+    "deelnemende gemeenten en de verdeling van het aantal deelnemers per regeling.",
+    parameters=[PEILDATUM],
+    responses=ThemaCijfers(many=True),
+)
+class ThemaCijfersView(OverzichtView):
+    export_naam = "cijfers-per-thema"
+
+    def get(self, request):
+        data = ThemaCijfers(
+            services.statistieken_per_thema(peildatum=self.peildatum()), many=True
+        ).data
+        if self.export_formaat():
+            return Response(
+                Tabel(
+                    [
+                        "Thema",
+                        "Naam",
+                        "Aantal regelingen",
+                        "Aantal gemeenten",
+                        "Per vorm",
+                        "Aandeel publiekrecht",
+                        "Deelnemers per regeling",
+                    ],
+                    (
+                        [
+                            r["thema"],
+                            r["themaNaam"],
+                            r["aantalRegelingen"],
+                            r["aantalGemeenten"],
+                            vormen_tekst(r),
+                            r["aandeelPubliekrecht"],
+                            verdeling_tekst(r),
+                        ]
+                        for r in data
+                    ),
+                    self.export_naam,
+                )
+            )
+        return Response(data)
+
+
+@extend_schema(
+    summary="Cijfers per provincie",
+    description="Per provincie de cijfers van het NHL-onderzoek: aantal gemeenten en "
+    "regelingen, aantal per vorm, aandeel publiekrecht, gemiddeld aantal thema's per gemeente, "
+    "regelingen over de provinciegrens en de verdeling van het aantal deelnemers per regeling.",
+    parameters=[PEILDATUM],
+    responses=ProvincieCijfers(many=True),
+)
+class ProvincieCijfersView(OverzichtView):
+    export_naam = "cijfers-per-provincie"
+
+    def get(self, request):
+        data = ProvincieCijfers(
+            services.statistieken_per_provincie(peildatum=self.peildatum()), many=True
+        ).data
+        if self.export_formaat():
+            return Response(
+                Tabel(
+                    [
+                        "Provincie",
+                        "Naam",
+                        "Aantal gemeenten",
+                        "Aantal regelingen",
+                        "Gemiddeld aantal thema's per gemeente",
+                        "Grensoverschrijdende regelingen",
+                        "Per vorm",
+                        "Aandeel publiekrecht",
+                        "Deelnemers per regeling",
+                    ],
+                    (
+                        [
+                            r["provincie"],
+                            r["provincieNaam"],
+                            r["aantalGemeenten"],
+                            r["aantalRegelingen"],
+                            r["gemiddeldAantalThemasPerGemeente"],
+                            r["aantalGrensoverschrijdend"],
+                            vormen_tekst(r),
+                            r["aandeelPubliekrecht"],
+                            verdeling_tekst(r),
+                        ]
+                        for r in data
+                    ),
+                    self.export_naam,
+                )
+            )
+        return Response(data)

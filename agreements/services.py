@@ -1,0 +1,270 @@
+"""Overviews of the register on a peildatum: per gemeente, the network of gemeenten, and the
+figures per thema and per provincie of the NHL study (seed 001), recomputed from the data.
+
+Each function reads what it needs in a fixed number of queries, whatever the size of the
+register, and computes the rest in Python."""
+
+import datetime
+import itertools
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from municipalities.constants import PartnerSoort
+from municipalities.models import Gemeente, Partner
+
+from .constants import VORMEN, Rechtsgebied, Vorm
+from .models import Deelname, Regeling, Thema
+
+# Buckets of the number of deelnemers per regeling (NHL: many small verbanden of 2-4 partners).
+GROOTTEKLASSEN = [(1, 1, "1"), (2, 2, "2"), (3, 4, "3-4"), (5, 9, "5-9"), (10, 19, "10-19")]
+GROOTSTE_KLASSE = "20 of meer"
+
+
+def grootteklasse(aantal: int) -> str:
+    for laag, hoog, naam in GROOTTEKLASSEN:
+        if laag <= aantal <= hoog:
+            return naam
+    return GROOTSTE_KLASSE
+
+
+@dataclass
+class Stand:
+    """The register on a peildatum, read in four queries."""
+
+    regelingen: dict[int, dict]
+    deelnames: list[dict]
+    themas_per_regeling: dict[int, set[int]]
+    themas: dict[int, dict]
+
+    @classmethod
+    def op(cls, peildatum: datetime.date) -> "Stand":
+        regelingen = {
+            r["id"]: r
+            for r in Regeling.objects.actief_op(peildatum).values("id", "slug", "naam", "vorm")
+        }
+        deelnames = list(
+            Deelname.objects.actief_op(peildatum).values(
+                "regeling_id", "gemeente_id", "gemeente__provincie__code", "partner_id"
+            )
+        )
+        themas_per_regeling = defaultdict(set)
+        for regeling_id, thema_id in Regeling.themas.through.objects.filter(
+            regeling_id__in=regelingen
+        ).values_list("regeling_id", "thema_id"):
+            themas_per_regeling[regeling_id].add(thema_id)
+        themas = {t["id"]: t for t in Thema.objects.values("id", "slug", "naam")}
+        return cls(regelingen, deelnames, themas_per_regeling, themas)
+
+    def deelnemers_per_regeling(self) -> Counter:
+        return Counter(d["regeling_id"] for d in self.deelnames)
+
+    def cijfers(self, regeling_ids: set[int]) -> dict:
+        """Counts by vorm, public law share and size distribution for a set of regelingen."""
+        per_vorm = Counter(self.regelingen[r]["vorm"] for r in regeling_ids)
+        bekend = [r for r in regeling_ids if self.regelingen[r]["vorm"]]
+        publiek = [
+            r
+            for r in bekend
+            if VORMEN[self.regelingen[r]["vorm"]].rechtsgebied == Rechtsgebied.PUBLIEKRECHT
+        ]
+        aantallen = self.deelnemers_per_regeling()
+        verdeling = Counter(grootteklasse(aantallen[r]) for r in regeling_ids if aantallen[r])
+        klassen = [naam for _, _, naam in GROOTTEKLASSEN] + [GROOTSTE_KLASSE]
+        return {
+            "aantalRegelingen": len(regeling_ids),
+            "perVorm": [
+                {
+                    "vorm": vorm or None,
+                    "vormNaam": Vorm(vorm).label if vorm else "Onbekend",
+                    "aantal": aantal,
+                }
+                for vorm, aantal in sorted(per_vorm.items(), key=lambda item: (-item[1], item[0]))
+            ],
+            "aandeelPubliekrecht": round(len(publiek) / len(bekend), 4) if bekend else None,
+            "deelnemersPerRegeling": [
+                {"klasse": klasse, "aantalRegelingen": verdeling[klasse]} for klasse in klassen
+            ],
+        }
+
+
+def regeling_kort(regeling) -> dict:
+    return {"identificatie": regeling["slug"], "naam": regeling["naam"]}
+
+
+def gemeente_overzicht(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
+    """Where a gemeente takes part on the peildatum: by vorm and thema, with whom, how often."""
+    stand = Stand.op(peildatum)
+    eigen = {d["regeling_id"] for d in stand.deelnames if d["gemeente_id"] == gemeente.pk}
+    eigen_regelingen = sorted((stand.regelingen[r] for r in eigen), key=lambda r: r["naam"])
+
+    per_vorm = defaultdict(list)
+    per_thema = defaultdict(list)
+    for regeling in eigen_regelingen:
+        per_vorm[regeling["vorm"]].append(regeling_kort(regeling))
+        for thema_id in stand.themas_per_regeling.get(regeling["id"], ()) or [None]:
+            per_thema[thema_id].append(regeling_kort(regeling))
+
+    gemeenten, partners = Counter(), Counter()
+    for d in stand.deelnames:
+        if d["regeling_id"] in eigen and d["gemeente_id"] != gemeente.pk:
+            if d["gemeente_id"]:
+                gemeenten[d["gemeente_id"]] += 1
+            else:
+                partners[d["partner_id"]] += 1
+    namen_gemeenten = {
+        g.pk: g for g in Gemeente.objects.filter(pk__in=gemeenten).only("code", "naam")
+    }
+    namen_partners = {
+        p.pk: p for p in Partner.objects.filter(pk__in=partners).only("slug", "naam", "soort")
+    }
+    return {
+        "gemeente": {"code": gemeente.code, "naam": gemeente.naam},
+        "peildatum": peildatum,
+        "aantalRegelingen": len(eigen),
+        "aantalThemas": len([t for t in per_thema if t is not None]),
+        "perVorm": [
+            {
+                "vorm": vorm or None,
+                "vormNaam": Vorm(vorm).label if vorm else "Onbekend",
+                "aantal": len(lijst),
+                "regelingen": lijst,
+            }
+            for vorm, lijst in sorted(per_vorm.items(), key=lambda item: (-len(item[1]), item[0]))
+        ],
+        "perThema": [
+            {
+                "thema": stand.themas[thema_id]["slug"] if thema_id else None,
+                "themaNaam": stand.themas[thema_id]["naam"] if thema_id else "Zonder thema",
+                "aantal": len(lijst),
+                "regelingen": lijst,
+            }
+            for thema_id, lijst in sorted(
+                per_thema.items(),
+                key=lambda item: (-len(item[1]), stand.themas[item[0]]["naam"] if item[0] else "~"),
+            )
+        ],
+        "gemeenten": [
+            {
+                "code": namen_gemeenten[pk].code,
+                "naam": namen_gemeenten[pk].naam,
+                "aantalGedeeldeRegelingen": aantal,
+            }
+            for pk, aantal in sorted(
+                gemeenten.items(), key=lambda item: (-item[1], namen_gemeenten[item[0]].naam)
+            )
+        ],
+        "partners": [
+            {
+                "identificatie": namen_partners[pk].slug,
+                "naam": namen_partners[pk].naam,
+                "soort": namen_partners[pk].soort,
+                "aantalGedeeldeRegelingen": aantal,
+            }
+            for pk, aantal in sorted(
+                partners.items(), key=lambda item: (-item[1], namen_partners[item[0]].naam)
+            )
+        ],
+    }
+
+
+def netwerk(*, peildatum: datetime.date, provincie: str | None = None) -> list[dict]:
+    """The weighted gemeente-gemeente edges (the lappendeken): how many regelingen each pair of
+    gemeenten shares on the peildatum, heaviest first. With ``provincie``: edges that touch a
+    gemeente of that provincie."""
+    leden = defaultdict(set)
+    for d in (
+        Deelname.objects.actief_op(peildatum)
+        .filter(gemeente__isnull=False)
+        .values("regeling_id", "gemeente_id")
+    ):
+        leden[d["regeling_id"]].add(d["gemeente_id"])
+    gewichten = Counter(
+        paar
+        for gemeenten in leden.values()
+        for paar in itertools.combinations(sorted(gemeenten), 2)
+    )
+    gemeenten = {
+        g["id"]: g
+        for g in Gemeente.objects.filter(pk__in={pk for paar in gewichten for pk in paar}).values(
+            "id", "code", "naam", "provincie__code"
+        )
+    }
+    randen = [
+        {
+            "gemeente": gemeenten[a]["code"],
+            "gemeenteNaam": gemeenten[a]["naam"],
+            "andereGemeente": gemeenten[b]["code"],
+            "andereGemeenteNaam": gemeenten[b]["naam"],
+            "aantalGedeeldeRegelingen": gewicht,
+        }
+        for (a, b), gewicht in gewichten.items()
+        if provincie is None
+        or provincie in (gemeenten[a]["provincie__code"], gemeenten[b]["provincie__code"])
+    ]
+    return sorted(
+        randen, key=lambda r: (-r["aantalGedeeldeRegelingen"], r["gemeente"], r["andereGemeente"])
+    )
+
+
+def statistieken_per_thema(*, peildatum: datetime.date) -> list[dict]:
+    stand = Stand.op(peildatum)
+    per_thema = defaultdict(set)
+    for regeling_id, thema_ids in stand.themas_per_regeling.items():
+        for thema_id in thema_ids:
+            per_thema[thema_id].add(regeling_id)
+    gemeenten_per_regeling = defaultdict(set)
+    for d in stand.deelnames:
+        if d["gemeente_id"]:
+            gemeenten_per_regeling[d["regeling_id"]].add(d["gemeente_id"])
+    return [
+        {
+            "thema": thema["slug"],
+            "themaNaam": thema["naam"],
+            "aantalGemeenten": len(
+                set().union(*(gemeenten_per_regeling[r] for r in per_thema[pk]))
+            ),
+            **stand.cijfers(per_thema[pk]),
+        }
+        for pk, thema in sorted(stand.themas.items(), key=lambda item: item[1]["naam"])
+        if per_thema[pk]
+    ]
+
+
+def statistieken_per_provincie(*, peildatum: datetime.date) -> list[dict]:
+    stand = Stand.op(peildatum)
+    provincies = Partner.objects.filter(soort=PartnerSoort.PROVINCIE).order_by("code")
+    gemeenten_per_provincie = defaultdict(list)
+    for pk, code in Gemeente.objects.actief_op(peildatum).values_list("id", "provincie__code"):
+        gemeenten_per_provincie[code].append(pk)
+    regelingen_per_provincie = defaultdict(set)
+    provincies_per_regeling = defaultdict(set)
+    themas_per_gemeente = defaultdict(set)
+    for d in stand.deelnames:
+        if d["gemeente_id"]:
+            code = d["gemeente__provincie__code"]
+            regelingen_per_provincie[code].add(d["regeling_id"])
+            provincies_per_regeling[d["regeling_id"]].add(code)
+            themas_per_gemeente[d["gemeente_id"]] |= stand.themas_per_regeling.get(
+                d["regeling_id"], set()
+            )
+    resultaat = []
+    for provincie in provincies:
+        regelingen = regelingen_per_provincie[provincie.code]
+        gemeenten = gemeenten_per_provincie[provincie.code]
+        resultaat.append(
+            {
+                "provincie": provincie.code,
+                "provincieNaam": provincie.naam,
+                "aantalGemeenten": len(gemeenten),
+                "gemiddeldAantalThemasPerGemeente": (
+                    round(sum(len(themas_per_gemeente[g]) for g in gemeenten) / len(gemeenten), 2)
+                    if gemeenten
+                    else None
+                ),
+                "aantalGrensoverschrijdend": len(
+                    [r for r in regelingen if len(provincies_per_regeling[r]) > 1]
+                ),
+                **stand.cijfers(regelingen),
+            }
+        )
+    return resultaat
