@@ -179,9 +179,13 @@ class Regeling(Geldigheid):
         return self.naam
 
     def save(self, *args, **kwargs):
+        self.vul_aan()
+        super().save(*args, **kwargs)
+
+    def vul_aan(self):
+        """Derive the identifier from the name (or code) when none is given."""
         if not self.slug:
             self.slug = slugify(self.afkorting or self.naam)[:120]
-        super().save(*args, **kwargs)
 
     @property
     def eigenschappen(self) -> VormEigenschappen | None:

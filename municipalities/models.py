@@ -75,9 +75,13 @@ class Partner(Geldigheid):
         return self.naam
 
     def save(self, *args, **kwargs):
+        self.vul_aan()
+        super().save(*args, **kwargs)
+
+    def vul_aan(self):
+        """Derive the identifier from the name (or code) when none is given."""
         if not self.slug:
             self.slug = self.code or slugify(self.naam)[:120]
-        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

@@ -6,6 +6,7 @@ import logging
 
 from django.conf import settings
 from django.db import IntegrityError
+from django.db.models import ProtectedError
 from django.http import JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
@@ -36,6 +37,14 @@ DETAILS = {
     405: "Deze methode is op dit adres niet toegestaan.",
     500: "Er ging iets mis bij het verwerken van de vraag.",
 }
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = (
+        "Dit kan niet worden verwijderd: andere gegevens in het register verwijzen ernaar."
+    )
+    default_code = "protected"
 
 
 class ProblemJSONRenderer(JSONRenderer):
@@ -81,7 +90,9 @@ def exception_handler(exc, context):
     from rest_framework.views import exception_handler as drf_exception_handler
 
     request = context["request"]
-    if isinstance(exc, IntegrityError):
+    if isinstance(exc, ProtectedError):
+        exc = Conflict()
+    elif isinstance(exc, IntegrityError):
         exc = exceptions.ValidationError(
             "De gegevens zijn in strijd met een regel van het register.", code="integrity"
         )

@@ -99,6 +99,8 @@ def nl_api_design_rules(result, generator, request, public):
                 operatie.pop("security", None)
             else:
                 statussen += [401, 403]
+            if methode == "delete":
+                statussen.append(409)
             for status in statussen:
                 operatie["responses"].setdefault(str(status), probleem_antwoord(status))
     return result

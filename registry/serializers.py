@@ -1,5 +1,7 @@
 """Serializer pieces shared by the apps."""
 
+import copy
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
@@ -30,18 +32,17 @@ class ModelValidatieMixin:
     def validate(self, attrs):
         attrs = super().validate(attrs)
         velden = {f.name for f in self.Meta.model._meta.concrete_fields}
-        instance = self.instance or self.Meta.model()
-        oud = {naam: getattr(instance, naam) for naam in attrs if naam in velden}
+        # A copy, so that a refused change leaves the instance as it was.
+        instance = copy.copy(self.instance) if self.instance else self.Meta.model()
         for naam, waarde in attrs.items():
             if naam in velden:
                 setattr(instance, naam, waarde)
+        if hasattr(instance, "vul_aan"):
+            instance.vul_aan()
         try:
             instance.full_clean(validate_unique=False)
         except DjangoValidationError as error:
             raise serializers.ValidationError(self._api_namen(error.message_dict)) from error
-        finally:
-            for naam, waarde in oud.items():
-                setattr(instance, naam, waarde)
         return attrs
 
     def _api_namen(self, fouten: dict) -> dict:

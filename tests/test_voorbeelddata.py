@@ -12,11 +12,6 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-@pytest.fixture
-def voorbeelddata():
-    call_command("voorbeelddata", verbosity=0)
-
-
 def regelingen_van(code, datum):
     return set(
         Deelname.objects.actief_op(datum)

@@ -1,0 +1,102 @@
+"""The NL API Design Rules 2.1 that this API promises, each checked."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+PROBLEM = "application/problem+json"
+
+
+@pytest.fixture
+def openapi(api):
+    response = api.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_the_openapi_document_is_public_with_contact_version_and_servers(api, openapi):
+    assert openapi["openapi"].startswith("3.0")
+    assert set(openapi["info"]["contact"]) == {"name", "email", "url"}
+    assert re.fullmatch(r"\d+\.\d+\.\d+", openapi["info"]["version"])
+    assert all(server["url"].endswith("/v1") for server in openapi["servers"])
+    assert api.get("/api/v1/openapi.json")["Access-Control-Allow-Origin"] == "*"
+    yaml = api.get("/api/v1/openapi.yaml")
+    assert yaml.status_code == 200
+    assert b"openapi: 3.0" in yaml.content
+
+
+def test_every_operation_and_parameter_is_described_and_documents_its_400(openapi):
+    for pad, operaties in openapi["paths"].items():
+        assert not pad.endswith("/"), pad
+        for methode, operatie in operaties.items():
+            assert operatie.get("summary") or operatie.get("description"), (pad, methode)
+            assert "400" in operatie["responses"], (pad, methode)
+            assert PROBLEM in operatie["responses"]["400"]["content"]
+            for parameter in operatie.get("parameters", []):
+                assert parameter.get("description"), (pad, methode, parameter["name"])
+
+
+def test_the_api_version_header_equals_the_document_version(api, openapi):
+    versie = openapi["info"]["version"]
+    for url in ["/api/v1/regelingen", "/api/v1/regelingen/", "/api/v1/gemeenten/GM9999"]:
+        assert api.get(url)["API-Version"] == versie
+
+
+def test_a_trailing_slash_is_a_404_problem_not_a_redirect(api):
+    response = api.get("/api/v1/regelingen/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == PROBLEM
+    assert response.json()["status"] == 404
+
+
+@pytest.mark.parametrize("methode", ["head", "options"])
+def test_only_the_methods_of_the_rules_are_allowed(api, methode):
+    response = getattr(api, methode)("/api/v1/regelingen")
+    assert response.status_code == 405
+    assert response["Content-Type"] == PROBLEM
+
+
+def test_an_unknown_path_under_the_api_is_a_404_problem(api):
+    response = api.get("/api/v1/bestaat-niet")
+    assert response.status_code == 404
+    assert response["Content-Type"] == PROBLEM
+    assert {"type", "title", "status", "detail"} <= set(response.json())
+
+
+def test_a_server_error_is_a_500_problem(api, monkeypatch):
+    from agreements.api import RegelingViewSet
+
+    def kapot(*args, **kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(RegelingViewSet, "list", kapot)
+    api.raise_request_exception = False
+    response = api.get("/api/v1/regelingen")
+    assert response.status_code == 500
+    assert response["Content-Type"] == PROBLEM
+    assert "kapot" not in response.content.decode()
+
+
+def test_security_headers_are_set(api):
+    response = api.get("/api/v1/regelingen")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Content-Security-Policy"] == "frame-ancestors 'none'"
+    assert response["Cache-Control"] == "no-store"
+    assert "max-age" in response["Strict-Transport-Security"]
+
+
+def test_dates_are_dates(api, voorbeelddata):
+    data = api.get("/api/v1/gemeenten/GM0017").json()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["einddatum"])
+
+
+def test_the_human_docs_use_local_assets(api):
+    response = api.get("/api/v1/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "redoc" in html.lower()
+    assert "cdn" not in html.lower()
+    assert "/static/drf_spectacular_sidecar/" in html

@@ -1,0 +1,102 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from agreements.constants import Vorm
+from agreements.services import grootteklasse
+from tests.factories import (
+    DeelnameFactory,
+    GemeenteFactory,
+    ProvincieFactory,
+    RegelingFactory,
+    ThemaFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_overzicht_of_voorschoten_groups_by_vorm_and_thema(api, voorbeelddata):
+    data = api.get("/api/v1/gemeenten/GM0626/overzicht", {"peildatum": "2020-01-01"}).json()
+    assert data["aantalRegelingen"] == 5
+    openbaar = next(g for g in data["perVorm"] if g["vorm"] == Vorm.OPENBAAR_LICHAAM)
+    assert "werkorganisatie-duivenvoorde" in {r["identificatie"] for r in openbaar["regelingen"]}
+    wassenaar = next(g for g in data["gemeenten"] if g["code"] == "GM0629")
+    assert wassenaar["aantalGedeeldeRegelingen"] == 2  # Duivenvoorde and BSGR
+    assert {p["identificatie"] for p in data["partners"]} == {"ws0616"}
+    later = api.get("/api/v1/gemeenten/GM0626/overzicht", {"peildatum": "2024-01-01"}).json()
+    assert later["aantalRegelingen"] == 4
+
+
+def test_the_network_weighs_shared_regelingen(api, db):
+    a, b, c = GemeenteFactory.create_batch(3)
+    for gemeenten in ([a, b], [a, b, c]):
+        regeling = RegelingFactory()
+        for gemeente in gemeenten:
+            DeelnameFactory(regeling=regeling, gemeente=gemeente)
+    randen = api.get("/api/v1/netwerk").json()
+    gewichten = {
+        (r["gemeente"], r["andereGemeente"]): r["aantalGedeeldeRegelingen"] for r in randen
+    }
+    assert gewichten == {(a.code, b.code): 2, (a.code, c.code): 1, (b.code, c.code): 1}
+    assert randen[0]["aantalGedeeldeRegelingen"] == 2
+    assert len(api.get("/api/v1/netwerk", {"gemeente": c.code}).json()) == 2
+    assert api.get("/api/v1/netwerk", {"peildatum": "2000-01-01"}).json() == []
+
+
+def test_figures_per_thema_and_provincie(api, db):
+    thema = ThemaFactory()
+    gemeenten = GemeenteFactory.create_batch(3, provincie=ProvincieFactory())
+    publiek = RegelingFactory(vorm=Vorm.OPENBAAR_LICHAAM)
+    privaat = RegelingFactory(vorm=Vorm.STICHTING)
+    for regeling in (publiek, privaat):
+        regeling.themas.add(thema)
+    for gemeente in gemeenten:
+        DeelnameFactory(regeling=publiek, gemeente=gemeente)
+    DeelnameFactory(regeling=privaat, gemeente=gemeenten[0])
+
+    [per_thema] = api.get("/api/v1/cijfers/themas").json()
+    assert per_thema["aantalRegelingen"] == 2
+    assert per_thema["aandeelPubliekrecht"] == 0.5
+    assert per_thema["aantalGemeenten"] == 3
+    verdeling = {k["klasse"]: k["aantalRegelingen"] for k in per_thema["deelnemersPerRegeling"]}
+    assert verdeling["1"] == 1 and verdeling["3-4"] == 1
+
+    [per_provincie] = api.get("/api/v1/cijfers/provincies").json()
+    assert per_provincie["aantalGemeenten"] == 3
+    assert per_provincie["gemiddeldAantalThemasPerGemeente"] == 1.0
+    assert per_provincie["aantalGrensoverschrijdend"] == 0
+
+
+@pytest.mark.parametrize(
+    ("aantal", "klasse"), [(1, "1"), (2, "2"), (4, "3-4"), (19, "10-19"), (20, "20 of meer")]
+)
+def test_size_classes(aantal, klasse):
+    assert grootteklasse(aantal) == klasse
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/gemeenten/GM0001/overzicht",
+        "/api/v1/netwerk",
+        "/api/v1/cijfers/themas",
+        "/api/v1/cijfers/provincies",
+    ],
+)
+def test_overview_queries_do_not_grow_with_the_register(api, db, django_assert_num_queries, url):
+    def vul(aantal):
+        for _ in range(aantal):
+            regeling = RegelingFactory(begindatum=datetime.date(2010, 1, 1))
+            regeling.themas.add(ThemaFactory())
+            DeelnameFactory(regeling=regeling, gemeente=eerste)
+            DeelnameFactory(regeling=regeling)
+
+    eerste = GemeenteFactory(code="GM0001")
+    vul(2)
+    with CaptureQueriesContext(connection) as weinig:
+        assert api.get(url).status_code == 200
+    vul(8)
+    with django_assert_num_queries(len(weinig)):
+        assert api.get(url).status_code == 200

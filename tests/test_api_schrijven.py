@@ -1,0 +1,102 @@
+import pytest
+
+from agreements.models import Deelname, Regeling
+from tests.factories import DeelnameFactory, GemeenteFactory, RegelingFactory
+
+pytestmark = pytest.mark.django_db
+
+NIEUWE_REGELING = {
+    "naam": "Gemeenschappelijke regeling Testverband",
+    "vorm": "OL",
+    "status": "in_werking",
+    "bron": "Besluit van de colleges",
+    "bevoegdheidsverkrijgingen": ["mandaat"],
+}
+
+
+def test_reading_is_public_but_writing_needs_a_login(api, db):
+    response = api.post("/api/v1/regelingen", NIEUWE_REGELING, format="json")
+    assert response.status_code == 401
+    assert response["Content-Type"] == "application/problem+json"
+    assert not Regeling.objects.exists()
+
+
+def test_a_logged_in_user_who_is_not_staff_may_not_write(api, django_user_model):
+    api.force_authenticate(django_user_model.objects.create_user("raadslid"))
+    assert api.post("/api/v1/regelingen", NIEUWE_REGELING, format="json").status_code == 403
+
+
+def test_staff_creates_a_regeling(beheerder_api):
+    response = beheerder_api.post("/api/v1/regelingen", NIEUWE_REGELING, format="json")
+    assert response.status_code == 201, response.content
+    regeling = Regeling.objects.get()
+    assert regeling.slug == "gemeenschappelijke-regeling-testverband"
+    assert regeling.mandaat and not regeling.delegatie
+
+
+def test_the_model_rules_give_a_400_with_dutch_reasons(beheerder_api):
+    body = {**NIEUWE_REGELING, "vorm": "RZM", "oin": "00000001823662330000"}
+    response = beheerder_api.post("/api/v1/regelingen", body, format="json")
+    assert response.status_code == 400
+    redenen = [p["reason"] for p in response.json()["invalidParams"]]
+    assert any("eigen rechtspersoonlijkheid" in reden for reden in redenen)
+
+
+def test_an_overlapping_deelname_is_a_400_not_a_500(beheerder_api):
+    bestaand = DeelnameFactory()
+    body = {"regeling": bestaand.regeling.slug, "gemeente": bestaand.gemeente.code}
+    response = beheerder_api.post("/api/v1/deelnames", body, format="json")
+    assert response.status_code == 400
+    assert "neemt in deze periode al deel" in response.content.decode()
+    assert Deelname.objects.count() == 1
+
+
+def test_a_deelname_needs_exactly_one_deelnemer(beheerder_api):
+    regeling = RegelingFactory()
+    response = beheerder_api.post("/api/v1/deelnames", {"regeling": regeling.slug}, format="json")
+    assert response.status_code == 400
+    assert not Deelname.objects.exists()
+
+
+def test_bestuursorganen_are_written_as_a_list(beheerder_api):
+    regeling, gemeente = RegelingFactory(), GemeenteFactory()
+    body = {
+        "regeling": regeling.slug,
+        "gemeente": gemeente.code,
+        "bestuursorganen": ["raad", "burgemeester"],
+        "datumToetreding": "2020-01-01",
+    }
+    response = beheerder_api.post("/api/v1/deelnames", body, format="json")
+    assert response.status_code == 201, response.content
+    deelname = Deelname.objects.get()
+    assert (deelname.namens_raad, deelname.namens_college, deelname.namens_burgemeester) == (
+        True,
+        False,
+        True,
+    )
+
+
+def test_a_malformed_body_is_a_400_problem(beheerder_api):
+    response = beheerder_api.generic(
+        "POST", "/api/v1/regelingen", "{niet json", content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_deleting_a_gemeente_that_takes_part_is_a_409(beheerder_api):
+    deelname = DeelnameFactory()
+    response = beheerder_api.delete(f"/api/v1/gemeenten/{deelname.gemeente.code}")
+    assert response.status_code == 409
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_patch_changes_only_what_is_sent(beheerder_api):
+    regeling = RegelingFactory(afkorting="")
+    response = beheerder_api.patch(
+        f"/api/v1/regelingen/{regeling.slug}", {"afkorting": "TV"}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    regeling.refresh_from_db()
+    assert regeling.afkorting == "TV"
+    assert regeling.bron == "Testgegevens"
