@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint
+.PHONY: run test lint schemathesis
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,3 +30,18 @@ lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# Schemathesis against a live server on a fresh SQLite database with the seed data.
+SCHEMATHESIS_PORT ?= 8765
+SCHEMATHESIS_DB := $(CURDIR)/.schemathesis.sqlite3
+schemathesis: $(VENV)/.test
+	rm -f $(SCHEMATHESIS_DB)
+	DATABASE_URL=sqlite:///$(SCHEMATHESIS_DB) $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(SCHEMATHESIS_DB) $(BIN)/python manage.py voorbeelddata -v0
+	DATABASE_URL=sqlite:///$(SCHEMATHESIS_DB) DEBUG=false SECRET_KEY=schemathesis \
+		$(BIN)/gunicorn registry.wsgi --bind 127.0.0.1:$(SCHEMATHESIS_PORT) --workers 2 \
+		--pid $(SCHEMATHESIS_DB).pid --daemon
+	sleep 2
+	$(BIN)/schemathesis run http://127.0.0.1:$(SCHEMATHESIS_PORT)/api/v1/openapi.json \
+		--checks all --max-examples 10 --no-color; \
+		status=$$?; kill $$(cat $(SCHEMATHESIS_DB).pid); rm -f $(SCHEMATHESIS_DB)*; exit $$status

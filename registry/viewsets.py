@@ -38,6 +38,8 @@ class StrictQueryParamsMixin:
 
 
 class ExportMixin:
+    """Which export the request asked for, if any (``format`` or the Accept header)."""
+
     def export_formaat(self) -> str | None:
         formaat = self.request.accepted_renderer.format
         return formaat if formaat in FORMATEN else None
@@ -63,12 +65,11 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
 
     http_method_names = ["get", "post", "put", "patch", "delete"]
     content_negotiation_class = ExportNegotiation
-    export_acties: tuple[str, ...] = ()
     export_naam = ""
 
     def get_renderers(self):
         renderers = super().get_renderers()
-        if self.action in ("list", *self.export_acties):
+        if self.action == "list":
             return renderers
         return [renderer for renderer in renderers if renderer.format not in FORMATEN]
 
@@ -81,8 +82,8 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
             return super().list(request, *args, **kwargs)
         queryset = self.filter_queryset(self.get_queryset())
         serializer = self.get_serializer()
-        velden = [naam for naam, veld in serializer.fields.items() if naam != "url"]
-        kolommen = [str(serializer.fields[naam].label or naam) for naam in velden]
+        velden = {naam: veld for naam, veld in serializer.fields.items() if naam != "url"}
+        kolommen = [str(veld.label) for veld in velden.values()]
         rijen = (
             [data[naam] for naam in velden]
             for data in (self.get_serializer(obj).data for obj in queryset.iterator(chunk_size=500))
