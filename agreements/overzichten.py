@@ -105,7 +105,7 @@ class ThemaCijfers(Cijfers):
 
 
 class ProvincieCijfers(Cijfers):
-    provincie = serializers.CharField()
+    provincie = serializers.CharField(allow_null=True)
     provincieNaam = serializers.CharField()
     aantalGemeenten = serializers.IntegerField()
     gemiddeldAantalThemasPerGemeente = serializers.FloatField(allow_null=True)
@@ -195,6 +195,8 @@ class NetwerkView(OverzichtView):
         provincie = serializers.CharField(required=False, max_length=10)
 
     def get(self, request):
+        paginator = Pagination()
+        paginator.valideer(request)
         parameters = self.parameters(self.Parameters)
         randen = services.netwerk(peildatum=self.peildatum(), provincie=parameters.get("provincie"))
         if "gemeente" in parameters:
@@ -215,7 +217,6 @@ class NetwerkView(OverzichtView):
                     self.export_naam,
                 )
             )
-        paginator = Pagination()
         pagina = paginator.paginate_queryset(randen, request, view=self)
         return paginator.get_paginated_response(Rand(pagina, many=True).data)
 

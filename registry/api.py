@@ -136,8 +136,12 @@ class Pagination(PageNumberPagination):
         return self._positief_getal(request, self.page_size_query_param, self.page_size)
 
     def paginate_queryset(self, queryset, request, view=None):
-        self._positief_getal(request, self.page_query_param, 1)
+        self.valideer(request)
         return super().paginate_queryset(queryset, request, view)
+
+    def valideer(self, request):
+        self._positief_getal(request, self.page_query_param, 1)
+        self.get_page_size(request)
 
     def _positief_getal(self, request, parameter, standaard):
         waarde = request.query_params.get(parameter)

@@ -43,6 +43,8 @@ PAGINERING = ["Link", "X-Total-Count", "X-Pagination-Page", "X-Pagination-Limit"
 
 BESCHRIJVINGEN = {"200": "Gelukt", "201": "Aangemaakt", "204": "Verwijderd"}
 
+PATRONEN = {"gemeente": r"^GM[0-9]{4}$", "code": r"^GM[0-9]{4}$"}
+
 PARAMETERS = {
     "format": "Formaat van het antwoord: json, of als export csv of xlsx (ook via Accept).",
     "code": "CBS-code van de gemeente, bijv. GM0626.",
@@ -77,6 +79,13 @@ def nl_api_design_rules(result, generator, request, public):
             for parameter in parameters:
                 if not parameter.get("description") and parameter["name"] in PARAMETERS:
                     parameter["description"] = PARAMETERS[parameter["name"]]
+                if parameter["name"] in PATRONEN and parameter["schema"].get("type") == "string":
+                    parameter["schema"]["pattern"] = PATRONEN[parameter["name"]]
+                if parameter["in"] == "query":  # an empty value is refused
+                    if parameter["schema"].get("type") == "string":
+                        parameter["schema"].setdefault("minLength", 1)
+                    if parameter["schema"].get("type") == "array":
+                        parameter["schema"].setdefault("minItems", 1)
             gepagineerd = any(p["name"] == "page" for p in parameters)
 
             for code, antwoord in operatie["responses"].items():

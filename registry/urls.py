@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
@@ -27,8 +27,8 @@ router.register("deelnames", DeelnameViewSet)
 
 api_v1 = [
     *router.urls,
-    path(
-        "gemeenten/<str:code>/overzicht",
+    re_path(
+        r"^gemeenten/(?P<code>GM[0-9]{4})/overzicht$",
         GemeenteOverzichtView.as_view(),
         name="gemeente-overzicht",
     ),

@@ -12,7 +12,8 @@ from .exports import FORMATEN, Tabel, stream
 
 
 class StrictQueryParamsMixin:
-    """Refuse query parameters a view does not know (400), instead of ignoring them."""
+    """Refuse query parameters a view does not know, or without a value (400), instead of
+    ignoring them."""
 
     extra_query_params: tuple[str, ...] = ()
 
@@ -26,13 +27,23 @@ class StrictQueryParamsMixin:
         return toegestaan
 
     def initial(self, request, *args, **kwargs):
+        # A method this address does not offer is a 405, also before authentication.
+        if request.method not in self.allowed_methods:
+            raise exceptions.MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
-        onbekend = sorted(set(request.query_params) - self.toegestane_parameters())
-        if onbekend:
+        fouten = {}
+        for naam, waarden in request.query_params.lists():
+            if naam not in self.toegestane_parameters():
+                fouten[naam] = "Onbekende parameter."
+            elif len(waarden) > 1:
+                fouten[naam] = "Geef deze parameter één keer."
+            elif waarden[0] == "":
+                fouten[naam] = "Geef een waarde of laat de parameter weg."
+        if fouten:
             raise exceptions.ValidationError(
                 {
-                    naam: [exceptions.ErrorDetail("Onbekende parameter.", "unknown")]
-                    for naam in onbekend
+                    naam: [exceptions.ErrorDetail(reden, "invalid")]
+                    for naam, reden in sorted(fouten.items())
                 }
             )
 
@@ -80,6 +91,7 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
         formaat = self.export_formaat()
         if formaat is None:
             return super().list(request, *args, **kwargs)
+        Pagination().valideer(request)  # an export holds every row, but page must still be valid
         queryset = self.filter_queryset(self.get_queryset())
         serializer = self.get_serializer()
         velden = {naam: veld for naam, veld in serializer.fields.items() if naam != "url"}

@@ -51,11 +51,39 @@ def test_a_trailing_slash_is_a_404_problem_not_a_redirect(api):
     assert response.json()["status"] == 404
 
 
-@pytest.mark.parametrize("methode", ["head", "options"])
-def test_only_the_methods_of_the_rules_are_allowed(api, methode):
-    response = getattr(api, methode)("/api/v1/regelingen")
+@pytest.mark.parametrize("methode", ["HEAD", "OPTIONS", "TRACE"])
+@pytest.mark.parametrize("url", ["/api/v1/regelingen", "/api/v1/cijfers/themas"])
+def test_only_the_methods_of_the_rules_are_allowed(api, methode, url):
+    response = api.generic(methode, url)
     assert response.status_code == 405
     assert response["Content-Type"] == PROBLEM
+    assert "GET" in response["Allow"]
+
+
+def test_a_method_an_address_does_not_offer_is_a_405_before_anything_else(api):
+    response = api.put("/api/v1/regelingen?onbekend=1")
+    assert response.status_code == 405
+    assert response["Content-Type"] == PROBLEM
+
+
+@pytest.mark.parametrize("url", ["/api/v1/regelingen", "/api/v1/netwerk"])
+def test_a_repeated_parameter_is_a_400(api, url):
+    response = api.get(f"{url}?page=x&page=1")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "page"
+
+
+@pytest.mark.parametrize("url", ["/api/v1/regelingen", "/api/v1/netwerk"])
+def test_an_export_still_checks_the_page_parameters(api, url):
+    response = api.get(url, {"format": "csv", "pageSize": "null"})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("url", ["/api/v1/regelingen", "/api/v1/netwerk"])
+def test_an_empty_parameter_is_a_400(api, url):
+    response = api.get(url, {"peildatum": ""})
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "peildatum"
 
 
 def test_an_unknown_path_under_the_api_is_a_404_problem(api):
