@@ -192,7 +192,7 @@ class NetwerkView(OverzichtView):
 
     class Parameters(serializers.Serializer):
         gemeente = serializers.RegexField(r"^GM[0-9]{4}$", required=False)
-        provincie = serializers.CharField(required=False, max_length=10)
+        provincie = serializers.CharField(required=False)
 
     def get(self, request):
         paginator = Pagination()
