@@ -7,7 +7,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
 
-from municipalities.models import OIN_REGEX, Gemeente, Partner, kvk_validator, oin_validator
+from municipalities.models import (
+    Gemeente,
+    Partner,
+    kvk_en_oin_constraints,
+    kvk_validator,
+    oin_validator,
+)
 from registry.geldigheid import Geldigheid, GeldigheidQuerySet, actief_op_q, overlapt_q
 
 from .constants import (
@@ -153,16 +159,7 @@ class Regeling(Geldigheid):
                 violation_error_message="Alleen een vorm met eigen rechtspersoonlijkheid heeft "
                 "een OIN of KvK-nummer.",
             ),
-            models.CheckConstraint(
-                condition=Q(oin="") | Q(oin__regex=OIN_REGEX),
-                name="regeling_oin_20_cijfers",
-                violation_error_message="Een OIN bestaat uit 20 cijfers.",
-            ),
-            models.CheckConstraint(
-                condition=Q(kvk_nummer="") | Q(kvk_nummer__regex=r"^[0-9]{8}$"),
-                name="regeling_kvk_nummer_8_cijfers",
-                violation_error_message="Een KvK-nummer bestaat uit 8 cijfers.",
-            ),
+            *kvk_en_oin_constraints("regeling"),
             models.CheckConstraint(
                 condition=~Q(status=Status.OPGEHEVEN) | Q(einddatum__isnull=False),
                 name="regeling_opgeheven_met_einddatum",

@@ -14,6 +14,22 @@ kvk_validator = RegexValidator(KVK_REGEX, "Een KvK-nummer bestaat uit 8 cijfers.
 oin_validator = RegexValidator(OIN_REGEX, "Een OIN bestaat uit 20 cijfers.")
 
 
+def kvk_en_oin_constraints(prefix: str) -> list[models.CheckConstraint]:
+    """The format of the (optional) fields kvk_nummer and oin, guarded by the database."""
+    return [
+        models.CheckConstraint(
+            condition=Q(kvk_nummer="") | Q(kvk_nummer__regex=KVK_REGEX),
+            name=f"{prefix}_kvk_nummer_8_cijfers",
+            violation_error_message=kvk_validator.message,
+        ),
+        models.CheckConstraint(
+            condition=Q(oin="") | Q(oin__regex=OIN_REGEX),
+            name=f"{prefix}_oin_20_cijfers",
+            violation_error_message=oin_validator.message,
+        ),
+    ]
+
+
 class Partner(Geldigheid):
     """Every participant that is not a gemeente: provincie, waterschap, GR body, ministry, ..."""
 
@@ -59,16 +75,7 @@ class Partner(Geldigheid):
                 name="partner_code_past_bij_soort",
                 violation_error_message="De code past niet bij de soort partner.",
             ),
-            models.CheckConstraint(
-                condition=Q(kvk_nummer="") | Q(kvk_nummer__regex=KVK_REGEX),
-                name="partner_kvk_nummer_8_cijfers",
-                violation_error_message="Een KvK-nummer bestaat uit 8 cijfers.",
-            ),
-            models.CheckConstraint(
-                condition=Q(oin="") | Q(oin__regex=OIN_REGEX),
-                name="partner_oin_20_cijfers",
-                violation_error_message="Een OIN bestaat uit 20 cijfers.",
-            ),
+            *kvk_en_oin_constraints("partner"),
         ]
 
     def __str__(self):

@@ -82,10 +82,13 @@ def nl_api_design_rules(result, generator, request, public):
                 if parameter["name"] in PATRONEN and parameter["schema"].get("type") == "string":
                     parameter["schema"]["pattern"] = PATRONEN[parameter["name"]]
                 if parameter["in"] == "query":  # an empty value is refused
-                    if parameter["schema"].get("type") == "string":
-                        parameter["schema"].setdefault("minLength", 1)
-                    if parameter["schema"].get("type") == "array":
-                        parameter["schema"].setdefault("minItems", 1)
+                    schema = parameter["schema"]
+                    if schema.get("type") == "string":
+                        schema.setdefault("minLength", 1)
+                        if not ({"enum", "format", "pattern"} & set(schema)):
+                            schema["pattern"] = r"^[^\x00]+$"  # Django refuses NUL characters
+                    if schema.get("type") == "array":
+                        schema.setdefault("minItems", 1)
             gepagineerd = any(p["name"] == "page" for p in parameters)
 
             for code, antwoord in operatie["responses"].items():
