@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint schemathesis
+.PHONY: run test lint schemathesis bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ lint: $(VENV)/.test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+bench: $(VENV)/.app
+	DEBUG=false SECRET_KEY=bench $(BIN)/python bench/api.py
 
 # Schemathesis (all checks) against a live server on a fresh SQLite database with the seed data.
 # Reading operations run every phase; writing ones, which answer 401 to an anonymous client,

@@ -2,6 +2,8 @@
 exports of lists and overviews, and only the methods of the NL API Design Rules."""
 
 import datetime
+import itertools
+from collections.abc import Iterator
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, serializers, views, viewsets
@@ -9,6 +11,14 @@ from rest_framework.negotiation import DefaultContentNegotiation
 
 from .api import Pagination
 from .exports import FORMATEN, Tabel, stream
+
+EXPORT_DEEL = 500
+
+
+def in_delen(rijen: Iterator, grootte: int) -> Iterator[list]:
+    """Consecutive lists of at most ``grootte`` items (itertools.batched, Python 3.12)."""
+    while deel := list(itertools.islice(rijen, grootte)):
+        yield deel
 
 
 class StrictQueryParamsMixin:
@@ -98,7 +108,8 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
         kolommen = [str(veld.label) for veld in velden.values()]
         rijen = (
             [data[naam] for naam in velden]
-            for data in (self.get_serializer(obj).data for obj in queryset.iterator(chunk_size=500))
+            for deel in in_delen(queryset.iterator(chunk_size=EXPORT_DEEL), EXPORT_DEEL)
+            for data in self.get_serializer(deel, many=True).data
         )
         return stream(Tabel(kolommen, rijen, self.export_naam), formaat)
 
