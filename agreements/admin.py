@@ -37,8 +37,12 @@ class ThemaAdmin(admin.ModelAdmin):
     autocomplete_fields = ["bovenliggend"]
 
 
-class DeelnameFormSet(BaseInlineFormSet):
-    """Refuse overlapping periods of one participant among the rows of one form."""
+class GeenOverlapFormSet(BaseInlineFormSet):
+    """Refuse rows of one form whose periods overlap while they share ``sleutel``; the
+    database would refuse them too, but without a message a person can act on."""
+
+    sleutel: tuple[str, ...] = ()
+    melding = ""
 
     def clean(self):
         super().clean()
@@ -47,14 +51,21 @@ class DeelnameFormSet(BaseInlineFormSet):
             data = getattr(form, "cleaned_data", None)
             if not data or data.get("DELETE"):
                 continue
-            sleutel = (data.get("regeling"), data.get("gemeente"), data.get("partner"))
+            sleutel = tuple(data.get(veld) for veld in self.sleutel)
             periode = (data.get("begindatum"), data.get("einddatum"))
             for andere_sleutel, andere_periode in gezien:
                 if andere_sleutel == sleutel and perioden_overlappen(periode, andere_periode):
-                    raise ValidationError(
-                        "Twee deelnames van dezelfde deelnemer overlappen in tijd."
-                    )
+                    raise ValidationError(self.melding)
             gezien.append((sleutel, periode))
+
+
+class DeelnameFormSet(GeenOverlapFormSet):
+    sleutel = ("gemeente", "partner")
+    melding = "Twee deelnames van dezelfde deelnemer overlappen in tijd."
+
+
+class VersieFormSet(GeenOverlapFormSet):
+    melding = "Twee versies van de regeling overlappen in tijd."
 
 
 class DeelnameInline(admin.TabularInline):
@@ -80,6 +91,7 @@ class DeelnameInline(admin.TabularInline):
 
 class VersieInline(admin.TabularInline):
     model = RegelingVersie
+    formset = VersieFormSet
     fields = ["titel", "vorm", "begindatum", "einddatum", "roo_id", "bron_url"]
     extra = 0
 

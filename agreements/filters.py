@@ -31,8 +31,8 @@ class RegelingFilter(PeildatumFilterSet):
     vorm = django_filters.ChoiceFilter(choices=Vorm.choices, label="Vorm van samenwerking.")
     status = django_filters.ChoiceFilter(
         choices=Status.choices,
-        label="Status. Wie op status filtert zonder peildatum, krijgt alle regelingen met die "
-        "status, ook die in voorbereiding.",
+        label="Huidige status. Wie op status filtert zonder peildatum, krijgt alle regelingen "
+        "met die status, ook die in voorbereiding, en deelnemers van elk moment.",
     )
     zoek = django_filters.CharFilter(method="filter_zoek", label="Zoek in naam, afkorting en doel.")
     sort = Sortering(
@@ -54,9 +54,10 @@ class RegelingFilter(PeildatumFilterSet):
         return "peildatum" in self.data or "status" not in self.data
 
     def filter_deelnemer(self, queryset, name, value):
-        deelnames = Deelname.objects.actief_op(self.peildatum_waarde()).filter(
-            **{self.DEELNEMER_VELDEN[name]: value}
-        )
+        deelnames = Deelname.objects.all()
+        if self.pas_peildatum_toe():
+            deelnames = deelnames.actief_op(self.peildatum_waarde())
+        deelnames = deelnames.filter(**{self.DEELNEMER_VELDEN[name]: value})
         return queryset.filter(pk__in=deelnames.values("regeling"))
 
     def filter_thema(self, queryset, name, value):

@@ -3,6 +3,7 @@ Link headers, strict query parameters, the API-Version header and the security h
 NL API Design Rules."""
 
 import logging
+import re
 
 from django.conf import settings
 from django.db import IntegrityError
@@ -147,7 +148,7 @@ class Pagination(PageNumberPagination):
         waarde = request.query_params.get(parameter)
         if waarde is None:
             return standaard
-        if not waarde.isdigit() or int(waarde) < 1:
+        if not re.fullmatch(r"[0-9]{1,9}", waarde) or int(waarde) < 1:
             raise exceptions.ValidationError(
                 {parameter: [exceptions.ErrorDetail("Geef een geheel getal vanaf 1.", "invalid")]}
             )

@@ -37,6 +37,8 @@ def celwaarde(waarde):
         return ""
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
+    if isinstance(waarde, dict):
+        return waarde.get("naam") or waarde.get("identificatie") or ""
     if isinstance(waarde, (list, tuple)):
         return "; ".join(str(celwaarde(item)) for item in waarde)
     if isinstance(waarde, (int, float, decimal.Decimal, datetime.date)):

@@ -7,11 +7,8 @@ from rest_framework import serializers
 
 
 class BooleanLijstField(serializers.MultipleChoiceField):
-    """A list of options in the API, one boolean field per option in the model.
-
-    ``opties`` maps each option to its model field; reads and writes the whole object
-    (``source="*"``).
-    """
+    # A list of options in the API, one boolean field per option in the model; ``opties`` maps
+    # each option to its model field. Reads and writes the whole object (``source="*"``).
 
     def __init__(self, opties: dict[str, str], **kwargs):
         self.opties = opties
@@ -26,8 +23,9 @@ class BooleanLijstField(serializers.MultipleChoiceField):
 
 
 class ModelValidatieMixin:
-    """Run the model's own validation (full_clean) so that a serializer refuses with the same
-    Dutch messages as the admin, before the database has to."""
+    # Runs the model's own validation (full_clean) so that a serializer refuses with the same
+    # Dutch messages as the admin, before the database has to. (A comment, not a docstring:
+    # the OpenAPI document would show it as the description of every resource.)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -40,10 +38,14 @@ class ModelValidatieMixin:
         if hasattr(instance, "vul_aan"):
             instance.vul_aan()
         try:
-            instance.full_clean(validate_unique=False)
+            instance.full_clean()
         except DjangoValidationError as error:
             raise serializers.ValidationError(self._api_namen(error.message_dict)) from error
-        return attrs
+        # What clean() normalised (a lower-case partner code, say) is what gets saved.
+        return {
+            naam: getattr(instance, naam) if naam in velden else waarde
+            for naam, waarde in attrs.items()
+        }
 
     def _api_namen(self, fouten: dict) -> dict:
         namen = {veld.source: naam for naam, veld in self.fields.items()}

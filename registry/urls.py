@@ -37,12 +37,16 @@ api_v1 = [
     path("cijfers/provincies", ProvincieCijfersView.as_view(), name="cijfers-provincies"),
     path(
         "openapi.json",
-        SpectacularAPIView.as_view(renderer_classes=[OpenApiJsonRenderer]),
+        SpectacularAPIView.as_view(
+            renderer_classes=[OpenApiJsonRenderer], http_method_names=["get"]
+        ),
         name="openapi-json",
     ),
     path(
         "openapi.yaml",
-        SpectacularAPIView.as_view(renderer_classes=[OpenApiYamlRenderer]),
+        SpectacularAPIView.as_view(
+            renderer_classes=[OpenApiYamlRenderer], http_method_names=["get"]
+        ),
         name="openapi-yaml",
     ),
     path("docs", SpectacularRedocView.as_view(url_name="openapi-json"), name="api-docs"),

@@ -80,9 +80,9 @@ class ExportNegotiation(DefaultContentNegotiation):
 
 
 class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet):
-    """A resource of the register: filters apply to lists only (a former gemeente stays
-    retrievable), lists and overviews also export to CSV and Excel, and only the methods of
-    the NL API Design Rules are allowed."""
+    # A resource of the register: filters apply to lists only (a former gemeente stays
+    # retrievable), lists also export to CSV and Excel, and only the methods of the NL API
+    # Design Rules are allowed. (Comments, not a docstring: the OpenAPI document would show it.)
 
     http_method_names = ["get", "post", "put", "patch", "delete"]
     content_negotiation_class = ExportNegotiation
@@ -115,7 +115,7 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
 
 
 class OverzichtView(StrictQueryParamsMixin, ExportMixin, views.APIView):
-    """An overview on a peildatum (default today), as JSON, CSV or Excel."""
+    # An overview on a peildatum (default today), as JSON, CSV or Excel.
 
     http_method_names = ["get"]
     content_negotiation_class = ExportNegotiation
@@ -137,9 +137,25 @@ class OverzichtView(StrictQueryParamsMixin, ExportMixin, views.APIView):
 def crud_schema(meervoud: str, enkelvoud: str, beschrijving: str = ""):
     return extend_schema_view(
         list=extend_schema(summary=meervoud.capitalize(), description=beschrijving),
-        retrieve=extend_schema(summary=f"Eén {enkelvoud}"),
-        create=extend_schema(summary=f"{enkelvoud.capitalize()} toevoegen"),
-        update=extend_schema(summary=f"{enkelvoud.capitalize()} vervangen"),
-        partial_update=extend_schema(summary=f"{enkelvoud.capitalize()} wijzigen"),
-        destroy=extend_schema(summary=f"{enkelvoud.capitalize()} verwijderen"),
+        retrieve=extend_schema(
+            summary=f"Eén {enkelvoud}", description=f"Eén {enkelvoud} op zijn identificatie."
+        ),
+        create=extend_schema(
+            summary=f"{enkelvoud.capitalize()} toevoegen",
+            description=f"Voeg een {enkelvoud} toe (alleen voor beheerders).",
+        ),
+        update=extend_schema(
+            summary=f"{enkelvoud.capitalize()} vervangen",
+            description=f"Vervang alle gegevens van een {enkelvoud} (alleen voor beheerders).",
+        ),
+        partial_update=extend_schema(
+            summary=f"{enkelvoud.capitalize()} wijzigen",
+            description=f"Wijzig de meegestuurde gegevens van een {enkelvoud} (alleen voor "
+            "beheerders).",
+        ),
+        destroy=extend_schema(
+            summary=f"{enkelvoud.capitalize()} verwijderen",
+            description=f"Verwijder een {enkelvoud} (alleen voor beheerders); 409 als andere "
+            "gegevens ernaar verwijzen.",
+        ),
     )

@@ -117,3 +117,26 @@ def test_the_admin_refuses_overlapping_deelnames_in_one_form(admin_client):
     assert response.status_code == 200
     assert "overlappen in tijd" in response.content.decode()
     assert not Deelname.objects.exists()
+
+
+def test_the_admin_refuses_overlapping_versions_in_one_form(admin_client):
+    regeling = RegelingFactory()
+    data = {
+        "naam": regeling.naam,
+        "slug": regeling.slug,
+        "vorm": regeling.vorm,
+        "status": regeling.status,
+        "bron": regeling.bron,
+        "deelnames-TOTAL_FORMS": "0",
+        "deelnames-INITIAL_FORMS": "0",
+        "versies-TOTAL_FORMS": "2",
+        "versies-INITIAL_FORMS": "0",
+        "publicaties-TOTAL_FORMS": "0",
+        "publicaties-INITIAL_FORMS": "0",
+    }
+    for i, begin in enumerate(["2015-01-01", "2018-01-01"]):
+        data |= {f"versies-{i}-titel": "Versie", f"versies-{i}-begindatum": begin}
+    response = admin_client.post(admin_url(Regeling, "change", regeling.pk), data)
+    assert response.status_code == 200
+    assert "Twee versies van de regeling overlappen in tijd." in response.content.decode()
+    assert not regeling.versies.exists()

@@ -27,6 +27,12 @@ def test_the_openapi_document_is_public_with_contact_version_and_servers(api, op
     assert b"openapi: 3.0" in yaml.content
 
 
+def test_the_openapi_document_has_no_english_docstrings(api):
+    tekst = api.get("/api/v1/openapi.json").content.decode()
+    for engels in ("A resource of the register", "Run the model", "Spectacular"):
+        assert engels not in tekst
+
+
 def test_every_operation_and_parameter_is_described_and_documents_its_400(openapi):
     for pad, operaties in openapi["paths"].items():
         assert not pad.endswith("/"), pad
@@ -126,5 +132,6 @@ def test_the_human_docs_use_local_assets(api):
     assert response.status_code == 200
     html = response.content.decode()
     assert "redoc" in html.lower()
-    assert "cdn" not in html.lower()
+    assert 'lang="nl"' in html
     assert "/static/drf_spectacular_sidecar/" in html
+    assert not re.search(r"(src|href)=\"https?://", html)  # nothing from elsewhere

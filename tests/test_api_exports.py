@@ -66,3 +66,9 @@ def test_a_single_resource_does_not_export(api, voorbeelddata):
     response = api.get("/api/v1/gemeenten/GM0626", {"format": "csv"})
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["name"] == "format"
+
+
+def test_nested_values_export_as_names(api, voorbeelddata):
+    response = api.get("/api/v1/deelnames", {"format": "csv", "regeling": "equalit"})
+    kop, rij = csv_rijen(response)
+    assert rij[kop.index("Deelnemer")] == "Woerden"

@@ -41,6 +41,12 @@ def test_a_status_filter_without_peildatum_includes_regelingen_in_preparation(ap
     ]
 
 
+def test_a_status_filter_without_peildatum_finds_former_deelnemers(api, voorbeelddata):
+    assert identificaties(
+        api.get("/api/v1/regelingen", {"status": "opgeheven", "gemeente": "GM0626"})
+    ) == ["werkorganisatie-duivenvoorde"]
+
+
 def test_a_hoofdthema_includes_its_subthemas(api, db):
     hoofd = ThemaFactory(slug="natuur-en-milieu")
     sub = ThemaFactory(slug="afval", bovenliggend=hoofd)
@@ -81,6 +87,8 @@ def test_sort_is_deterministic_and_reversible(api, db):
     [
         {"onbekend": "1"},
         {"pageSize": "abc"},
+        {"pageSize": "²"},
+        {"page": "٥"},
         {"pageSize": "0"},
         {"pageSize": "101"},
         {"page": "x"},

@@ -100,3 +100,18 @@ def test_patch_changes_only_what_is_sent(beheerder_api):
     regeling.refresh_from_db()
     assert regeling.afkorting == "TV"
     assert regeling.bron == "Testgegevens"
+
+
+def test_a_duplicate_identificatie_is_explained(beheerder_api):
+    RegelingFactory(slug="testverband")
+    body = {**NIEUWE_REGELING, "identificatie": "testverband"}
+    response = beheerder_api.post("/api/v1/regelingen", body, format="json")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "identificatie"
+
+
+def test_a_partner_code_is_stored_in_lower_case(beheerder_api):
+    body = {"naam": "Provincie Zuid-Holland", "soort": "provincie", "code": "PV28"}
+    response = beheerder_api.post("/api/v1/partners", body, format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["code"] == "pv28"

@@ -24,6 +24,12 @@ def test_342_gemeenten_exist_on_1_june_2025(voorbeelddata):
     assert Gemeente.objects.actief_op(D(2025, 6, 1)).count() == 342
 
 
+def test_the_number_of_gemeenten_in_earlier_years(voorbeelddata):
+    # 380 gemeenten in 2018 and 355 in 2019: merged gemeenten carry their start date.
+    assert Gemeente.objects.actief_op(D(2018, 6, 1)).count() == 380
+    assert Gemeente.objects.actief_op(D(2019, 6, 1)).count() == 355
+
+
 def test_the_12_provincies_are_there(voorbeelddata):
     assert Partner.objects.filter(soort="provincie").count() == 12
     assert not Gemeente.objects.actief_op(D(2025, 6, 1)).filter(provincie=None).exists()
