@@ -1,19 +1,17 @@
 import django_filters
-from django.core.validators import RegexValidator
 from django.db.models import Q
 
+from municipalities.models import cbs_validator
 from registry.filters import PeildatumFilterSet, Sortering
 
 from .constants import Beleidsintensiteit, Domein, Rol, Status, Vorm
 from .models import Deelname, Regeling, Thema
 
-cbs_code = RegexValidator(r"^GM[0-9]{4}$", "Een CBS-code is GM gevolgd door 4 cijfers.")
-
 
 class RegelingFilter(PeildatumFilterSet):
     gemeente = django_filters.CharFilter(
         method="filter_deelnemer",
-        validators=[cbs_code],
+        validators=[cbs_validator],
         label="Gemeente (CBS-code): regelingen waaraan zij op de peildatum deelneemt.",
     )
     partner = django_filters.CharFilter(
@@ -74,7 +72,7 @@ class RegelingFilter(PeildatumFilterSet):
 
 class DeelnameFilter(PeildatumFilterSet):
     gemeente = django_filters.CharFilter(
-        field_name="gemeente__code", validators=[cbs_code], label="Gemeente (CBS-code)."
+        field_name="gemeente__code", validators=[cbs_validator], label="Gemeente (CBS-code)."
     )
     partner = django_filters.CharFilter(
         field_name="partner__slug", label="Partner (identificatie)."

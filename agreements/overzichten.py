@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from municipalities.constants import CBS_CODE
 from municipalities.models import Gemeente
 from registry.api import Pagination
 from registry.exports import Tabel
@@ -174,7 +175,7 @@ class GemeenteOverzichtView(OverzichtView):
     parameters=[
         PEILDATUM,
         OpenApiParameter(
-            "gemeente", str, pattern=r"^GM[0-9]{4}$", description="Gemeente (CBS-code)."
+            "gemeente", str, pattern=f"^{CBS_CODE}$", description="Gemeente (CBS-code)."
         ),
         OpenApiParameter("provincie", str, description="Provincie (code, bijv. pv20)."),
     ],
@@ -191,7 +192,7 @@ class NetwerkView(OverzichtView):
     export_naam = "netwerk"
 
     class Parameters(serializers.Serializer):
-        gemeente = serializers.RegexField(r"^GM[0-9]{4}$", required=False)
+        gemeente = serializers.RegexField(f"^{CBS_CODE}$", required=False)
         provincie = serializers.CharField(required=False)
 
     def get(self, request):
@@ -223,8 +224,9 @@ class NetwerkView(OverzichtView):
 
 @extend_schema(
     summary="Cijfers per thema",
-    description="Per thema: aantal regelingen, aantal per vorm, aandeel publiekrecht, aantal "
-    "deelnemende gemeenten en de verdeling van het aantal deelnemers per regeling.",
+    description="Per thema (een hoofdthema telt de regelingen van zijn subthema's mee): aantal "
+    "regelingen, aantal per vorm, aandeel publiekrecht (van de regelingen waarvan de vorm bekend "
+    "is), aantal deelnemende gemeenten en de verdeling van het aantal deelnemers per regeling.",
     parameters=[PEILDATUM],
     responses=ThemaCijfers(many=True),
 )

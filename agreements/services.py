@@ -16,7 +16,14 @@ from .constants import VORMEN, Rechtsgebied, Vorm
 from .models import Deelname, Regeling, Thema
 
 # Buckets of the number of deelnemers per regeling (NHL: many small verbanden of 2-4 partners).
-GROOTTEKLASSEN = [(1, 1, "1"), (2, 2, "2"), (3, 4, "3-4"), (5, 9, "5-9"), (10, 19, "10-19")]
+GROOTTEKLASSEN = [
+    (0, 0, "0"),
+    (1, 1, "1"),
+    (2, 2, "2"),
+    (3, 4, "3-4"),
+    (5, 9, "5-9"),
+    (10, 19, "10-19"),
+]
 GROOTSTE_KLASSE = "20 of meer"
 
 
@@ -52,7 +59,7 @@ class Stand:
             regeling_id__in=regelingen
         ).values_list("regeling_id", "thema_id"):
             themas_per_regeling[regeling_id].add(thema_id)
-        themas = {t["id"]: t for t in Thema.objects.values("id", "slug", "naam")}
+        themas = {t["id"]: t for t in Thema.objects.values("id", "slug", "naam", "bovenliggend_id")}
         return cls(regelingen, deelnames, themas_per_regeling, themas)
 
     def deelnemers_per_regeling(self) -> Counter:
@@ -68,14 +75,14 @@ class Stand:
             if VORMEN[self.regelingen[r]["vorm"]].rechtsgebied == Rechtsgebied.PUBLIEKRECHT
         ]
         aantallen = self.deelnemers_per_regeling()
-        verdeling = Counter(grootteklasse(aantallen[r]) for r in regeling_ids if aantallen[r])
+        verdeling = Counter(grootteklasse(aantallen[r]) for r in regeling_ids)
         klassen = [naam for _, _, naam in GROOTTEKLASSEN] + [GROOTSTE_KLASSE]
         return {
             "aantalRegelingen": len(regeling_ids),
             "perVorm": [
                 {
                     "vorm": vorm or None,
-                    "vormNaam": Vorm(vorm).label if vorm else "Onbekend",
+                    "vormNaam": vorm_naam(vorm),
                     "aantal": aantal,
                 }
                 for vorm, aantal in sorted(per_vorm.items(), key=lambda item: (-item[1], item[0]))
@@ -85,6 +92,10 @@ class Stand:
                 {"klasse": klasse, "aantalRegelingen": verdeling[klasse]} for klasse in klassen
             ],
         }
+
+
+def vorm_naam(vorm: str) -> str:
+    return Vorm(vorm).label if vorm else "Onbekend"
 
 
 def regeling_kort(regeling) -> dict:
@@ -125,7 +136,7 @@ def gemeente_overzicht(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
         "perVorm": [
             {
                 "vorm": vorm or None,
-                "vormNaam": Vorm(vorm).label if vorm else "Onbekend",
+                "vormNaam": vorm_naam(vorm),
                 "aantal": len(lijst),
                 "regelingen": lijst,
             }
@@ -208,10 +219,12 @@ def netwerk(*, peildatum: datetime.date, provincie: str | None = None) -> list[d
 
 def statistieken_per_thema(*, peildatum: datetime.date) -> list[dict]:
     stand = Stand.op(peildatum)
-    per_thema = defaultdict(set)
+    per_thema = defaultdict(set)  # a hoofdthema counts the regelingen of its subthema's too
     for regeling_id, thema_ids in stand.themas_per_regeling.items():
         for thema_id in thema_ids:
             per_thema[thema_id].add(regeling_id)
+            if hoofdthema := stand.themas[thema_id]["bovenliggend_id"]:
+                per_thema[hoofdthema].add(regeling_id)
     gemeenten_per_regeling = defaultdict(set)
     for d in stand.deelnames:
         if d["gemeente_id"]:

@@ -1,5 +1,6 @@
 from registry.viewsets import RegisterViewSet, crud_schema
 
+from .constants import CBS_CODE
 from .filters import GemeenteFilter, PartnerFilter
 from .models import Gemeente, Partner
 from .serializers import GemeenteSerializer, PartnerSerializer
@@ -15,7 +16,7 @@ class GemeenteViewSet(RegisterViewSet):
     serializer_class = GemeenteSerializer
     filterset_class = GemeenteFilter
     lookup_field = "code"
-    lookup_value_regex = "GM[0-9]{4}"
+    lookup_value_regex = CBS_CODE
     export_naam = "gemeenten"
 
 

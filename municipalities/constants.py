@@ -1,6 +1,8 @@
 from django.db import models
 
 TOOI_BASIS = "https://identifier.overheid.nl/tooi/id/"
+CBS_CODE = r"GM[0-9]{4}"  # the CBS code of a gemeente, e.g. GM0626
+CBS_CODE_FOUT = "Een CBS-code is GM gevolgd door 4 cijfers."
 
 
 class PartnerSoort(models.TextChoices):

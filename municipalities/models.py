@@ -6,12 +6,13 @@ from django.utils.text import slugify
 
 from registry.geldigheid import Geldigheid
 
-from .constants import PARTNER_CODES, TOOI_BASIS, PartnerSoort
+from .constants import CBS_CODE, CBS_CODE_FOUT, PARTNER_CODES, TOOI_BASIS, PartnerSoort
 
 KVK_REGEX = r"^[0-9]{8}$"
 OIN_REGEX = r"^[0-9]{20}$"
 kvk_validator = RegexValidator(KVK_REGEX, "Een KvK-nummer bestaat uit 8 cijfers.")
 oin_validator = RegexValidator(OIN_REGEX, "Een OIN bestaat uit 20 cijfers.")
+cbs_validator = RegexValidator(f"^{CBS_CODE}$", CBS_CODE_FOUT)
 
 
 def kvk_en_oin_constraints(prefix: str) -> list[models.CheckConstraint]:
@@ -107,7 +108,7 @@ class Gemeente(Geldigheid):
         "CBS-code",
         max_length=6,
         unique=True,
-        validators=[RegexValidator(r"^GM[0-9]{4}$", "Een CBS-code is GM gevolgd door 4 cijfers.")],
+        validators=[cbs_validator],
         help_text="Bijvoorbeeld GM0626. Een opgeheven gemeente houdt haar code.",
     )
     naam = models.CharField("naam", max_length=100)
@@ -139,9 +140,9 @@ class Gemeente(Geldigheid):
         constraints = [
             *Geldigheid.Meta.constraints,
             models.CheckConstraint(
-                condition=Q(code__regex=r"^GM[0-9]{4}$"),
+                condition=Q(code__regex=f"^{CBS_CODE}$"),
                 name="gemeente_code_cbs",
-                violation_error_message="Een CBS-code is GM gevolgd door 4 cijfers.",
+                violation_error_message=CBS_CODE_FOUT,
             ),
             models.CheckConstraint(
                 condition=Q(opvolger__isnull=True) | Q(einddatum__isnull=False),
@@ -172,11 +173,8 @@ class Gemeente(Geldigheid):
 
     def clean(self):
         super().clean()
-        self.code = (self.code or "").upper()
         if self.provincie_id and self.provincie.soort != PartnerSoort.PROVINCIE:
             raise ValidationError({"provincie": "Kies een partner van de soort provincie."})
-        if self.opvolger_id and self.opvolger_id == self.pk:
-            raise ValidationError({"opvolger": "Een gemeente kan niet haar eigen opvolger zijn."})
 
     @property
     def tooi(self) -> str:

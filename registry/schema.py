@@ -4,6 +4,8 @@ parameters drf-spectacular does not describe, and no security requirement on rea
 
 from django.conf import settings
 
+from municipalities.constants import CBS_CODE
+
 from .api import PROBLEM_JSON, TITELS
 from .exports import CSV_TYPE, XLSX_TYPE
 
@@ -43,7 +45,7 @@ PAGINERING = ["Link", "X-Total-Count", "X-Pagination-Page", "X-Pagination-Limit"
 
 BESCHRIJVINGEN = {"200": "Gelukt", "201": "Aangemaakt", "204": "Verwijderd"}
 
-PATRONEN = {"gemeente": r"^GM[0-9]{4}$", "code": r"^GM[0-9]{4}$"}
+PATRONEN = {"gemeente": f"^{CBS_CODE}$", "code": f"^{CBS_CODE}$"}
 
 PARAMETERS = {
     "format": "Formaat van het antwoord: json, of als export csv of xlsx (ook via Accept).",

@@ -13,6 +13,7 @@ from agreements.overzichten import (
     ThemaCijfersView,
 )
 from municipalities.api import GemeenteViewSet, PartnerViewSet
+from municipalities.constants import CBS_CODE
 
 admin.site.site_header = "Samenwerkingsregister — beheer"
 admin.site.site_title = "Samenwerkingsregister"
@@ -28,7 +29,7 @@ router.register("deelnames", DeelnameViewSet)
 api_v1 = [
     *router.urls,
     re_path(
-        r"^gemeenten/(?P<code>GM[0-9]{4})/overzicht$",
+        rf"^gemeenten/(?P<code>{CBS_CODE})/overzicht$",
         GemeenteOverzichtView.as_view(),
         name="gemeente-overzicht",
     ),

@@ -100,3 +100,16 @@ def test_overview_queries_do_not_grow_with_the_register(api, db, django_assert_n
     vul(8)
     with django_assert_num_queries(len(weinig)):
         assert api.get(url).status_code == 200
+
+
+def test_a_hoofdthema_counts_its_subthemas_and_empty_regelingen_show(api, db):
+    hoofd = ThemaFactory(naam="Natuur en milieu")
+    afval = ThemaFactory(naam="Afval", bovenliggend=hoofd)
+    regeling = RegelingFactory()
+    regeling.themas.add(afval)
+    rijen = {r["themaNaam"]: r for r in api.get("/api/v1/cijfers/themas").json()}
+    assert rijen["Natuur en milieu"]["aantalRegelingen"] == 1
+    verdeling = {
+        k["klasse"]: k["aantalRegelingen"] for k in rijen["Afval"]["deelnemersPerRegeling"]
+    }
+    assert verdeling["0"] == 1
