@@ -120,10 +120,14 @@ class DeelnameInRegelingSerializer(DeelnameSerializer):
 
 class VersieSerializer(serializers.ModelSerializer):
     datumInwerkingtreding = serializers.DateField(
-        source="begindatum", read_only=True, label="Datum inwerkingtreding"
+        source="begindatum", read_only=True, allow_null=True, label="Datum inwerkingtreding"
     )
-    datumEinde = serializers.DateField(source="einddatum", read_only=True, label="Laatste dag")
-    rooId = serializers.CharField(source="roo_id", read_only=True, label="ROO-systeemId")
+    datumEinde = serializers.DateField(
+        source="einddatum", read_only=True, allow_null=True, label="Laatste dag"
+    )
+    rooId = serializers.CharField(
+        source="roo_id", read_only=True, allow_null=True, label="ROO-systeemId"
+    )
     bronUrl = serializers.URLField(source="bron_url", read_only=True, label="Adres bron")
 
     class Meta:

@@ -148,7 +148,7 @@ class Pagination(PageNumberPagination):
         waarde = request.query_params.get(parameter)
         if waarde is None:
             return standaard
-        if not re.fullmatch(r"[0-9]{1,9}", waarde) or int(waarde) < 1:
+        if not re.fullmatch(r"[0-9]+", waarde) or int(waarde) < 1:
             raise exceptions.ValidationError(
                 {parameter: [exceptions.ErrorDetail("Geef een geheel getal vanaf 1.", "invalid")]}
             )

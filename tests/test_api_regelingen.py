@@ -119,8 +119,9 @@ def test_pagination_has_link_headers_and_total(api, db):
     assert "page=3" in links
 
 
-def test_a_page_past_the_end_is_a_404_problem(api, db):
-    response = api.get("/api/v1/regelingen", {"page": 9})
+@pytest.mark.parametrize("pagina", ["9", "559311157960123456789"])
+def test_a_page_past_the_end_is_a_404_problem(api, db, pagina):
+    response = api.get("/api/v1/regelingen", {"page": pagina})
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
 
