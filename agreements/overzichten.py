@@ -222,6 +222,22 @@ class NetwerkView(OverzichtView):
         return paginator.get_paginated_response(Rand(pagina, many=True).data)
 
 
+class CijfersView(OverzichtView):
+    # The figures of one service as JSON, or as a table of ``kolommen`` built by ``rij``.
+    cijfers = None
+    serializer_class = None
+    kolommen: list[str] = []
+
+    def rij(self, cijfers: dict) -> list:
+        raise NotImplementedError
+
+    def get(self, request):
+        data = self.serializer_class(self.cijfers(peildatum=self.peildatum()), many=True).data
+        if self.export_formaat():
+            return Response(Tabel(self.kolommen, (self.rij(r) for r in data), self.export_naam))
+        return Response(data)
+
+
 @extend_schema(
     summary="Cijfers per thema",
     description="Per thema (een hoofdthema telt de regelingen van zijn subthema's mee): aantal "
@@ -230,41 +246,30 @@ class NetwerkView(OverzichtView):
     parameters=[PEILDATUM],
     responses=ThemaCijfers(many=True),
 )
-class ThemaCijfersView(OverzichtView):
+class ThemaCijfersView(CijfersView):
     export_naam = "cijfers-per-thema"
+    cijfers = staticmethod(services.statistieken_per_thema)
+    serializer_class = ThemaCijfers
+    kolommen = [
+        "Thema",
+        "Naam",
+        "Aantal regelingen",
+        "Aantal gemeenten",
+        "Per vorm",
+        "Aandeel publiekrecht",
+        "Deelnemers per regeling",
+    ]
 
-    def get(self, request):
-        data = ThemaCijfers(
-            services.statistieken_per_thema(peildatum=self.peildatum()), many=True
-        ).data
-        if self.export_formaat():
-            return Response(
-                Tabel(
-                    [
-                        "Thema",
-                        "Naam",
-                        "Aantal regelingen",
-                        "Aantal gemeenten",
-                        "Per vorm",
-                        "Aandeel publiekrecht",
-                        "Deelnemers per regeling",
-                    ],
-                    (
-                        [
-                            r["thema"],
-                            r["themaNaam"],
-                            r["aantalRegelingen"],
-                            r["aantalGemeenten"],
-                            vormen_tekst(r),
-                            r["aandeelPubliekrecht"],
-                            verdeling_tekst(r),
-                        ]
-                        for r in data
-                    ),
-                    self.export_naam,
-                )
-            )
-        return Response(data)
+    def rij(self, r):
+        return [
+            r["thema"],
+            r["themaNaam"],
+            r["aantalRegelingen"],
+            r["aantalGemeenten"],
+            vormen_tekst(r),
+            r["aandeelPubliekrecht"],
+            verdeling_tekst(r),
+        ]
 
 
 @extend_schema(
@@ -275,42 +280,31 @@ class ThemaCijfersView(OverzichtView):
     parameters=[PEILDATUM],
     responses=ProvincieCijfers(many=True),
 )
-class ProvincieCijfersView(OverzichtView):
+class ProvincieCijfersView(CijfersView):
     export_naam = "cijfers-per-provincie"
+    cijfers = staticmethod(services.statistieken_per_provincie)
+    serializer_class = ProvincieCijfers
+    kolommen = [
+        "Provincie",
+        "Naam",
+        "Aantal gemeenten",
+        "Aantal regelingen",
+        "Gemiddeld aantal thema's per gemeente",
+        "Grensoverschrijdende regelingen",
+        "Per vorm",
+        "Aandeel publiekrecht",
+        "Deelnemers per regeling",
+    ]
 
-    def get(self, request):
-        data = ProvincieCijfers(
-            services.statistieken_per_provincie(peildatum=self.peildatum()), many=True
-        ).data
-        if self.export_formaat():
-            return Response(
-                Tabel(
-                    [
-                        "Provincie",
-                        "Naam",
-                        "Aantal gemeenten",
-                        "Aantal regelingen",
-                        "Gemiddeld aantal thema's per gemeente",
-                        "Grensoverschrijdende regelingen",
-                        "Per vorm",
-                        "Aandeel publiekrecht",
-                        "Deelnemers per regeling",
-                    ],
-                    (
-                        [
-                            r["provincie"],
-                            r["provincieNaam"],
-                            r["aantalGemeenten"],
-                            r["aantalRegelingen"],
-                            r["gemiddeldAantalThemasPerGemeente"],
-                            r["aantalGrensoverschrijdend"],
-                            vormen_tekst(r),
-                            r["aandeelPubliekrecht"],
-                            verdeling_tekst(r),
-                        ]
-                        for r in data
-                    ),
-                    self.export_naam,
-                )
-            )
-        return Response(data)
+    def rij(self, r):
+        return [
+            r["provincie"],
+            r["provincieNaam"],
+            r["aantalGemeenten"],
+            r["aantalRegelingen"],
+            r["gemiddeldAantalThemasPerGemeente"],
+            r["aantalGrensoverschrijdend"],
+            vormen_tekst(r),
+            r["aandeelPubliekrecht"],
+            verdeling_tekst(r),
+        ]

@@ -7,29 +7,27 @@ from .constants import PartnerSoort
 from .models import Gemeente, Partner
 
 
+def zoek_naam_of_code(queryset, name, value):
+    return queryset.filter(Q(naam__icontains=value) | Q(code__iexact=value))
+
+
 class GemeenteFilter(PeildatumFilterSet):
     provincie = django_filters.CharFilter(
         field_name="provincie__code", label="Provincie (code, bijv. pv28)."
     )
-    zoek = django_filters.CharFilter(method="filter_zoek", label="Zoek op naam of CBS-code.")
+    zoek = django_filters.CharFilter(method=zoek_naam_of_code, label="Zoek op naam of CBS-code.")
     sort = Sortering(fields=["naam", "code"], label="Sortering: naam of code; - voor aflopend.")
 
     class Meta:
         model = Gemeente
         fields = []
 
-    def filter_zoek(self, queryset, name, value):
-        return queryset.filter(Q(naam__icontains=value) | Q(code__iexact=value))
-
 
 class PartnerFilter(PeildatumFilterSet):
     soort = django_filters.ChoiceFilter(choices=PartnerSoort.choices, label="Soort partner.")
-    zoek = django_filters.CharFilter(method="filter_zoek", label="Zoek op naam of code.")
+    zoek = django_filters.CharFilter(method=zoek_naam_of_code, label="Zoek op naam of code.")
     sort = Sortering(fields=["naam", "code"], label="Sortering: naam of code; - voor aflopend.")
 
     class Meta:
         model = Partner
         fields = []
-
-    def filter_zoek(self, queryset, name, value):
-        return queryset.filter(Q(naam__icontains=value) | Q(code__iexact=value))

@@ -37,6 +37,21 @@ def maak_register(aantal):
         DeelnameFactory(regeling=regeling, gemeente=None, partner=PartnerFactory())
 
 
+def regeling_formulier(regeling, **nieuwe_rijen) -> dict:
+    """The POST data of the regeling change form, with empty inline rows to fill in."""
+    data = {
+        "naam": regeling.naam,
+        "slug": regeling.slug,
+        "vorm": regeling.vorm,
+        "status": regeling.status,
+        "bron": regeling.bron,
+    }
+    for inline in ("deelnames", "versies", "publicaties"):
+        data[f"{inline}-TOTAL_FORMS"] = str(nieuwe_rijen.get(inline, 0))
+        data[f"{inline}-INITIAL_FORMS"] = "0"
+    return data
+
+
 def admin_url(model, view, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
@@ -94,19 +109,7 @@ def test_the_admin_refuses_overlapping_deelnames_in_one_form(admin_client):
     regeling = RegelingFactory()
     gemeente = GemeenteFactory()
     url = admin_url(Regeling, "change", regeling.pk)
-    data = {
-        "naam": regeling.naam,
-        "slug": regeling.slug,
-        "vorm": regeling.vorm,
-        "status": regeling.status,
-        "bron": regeling.bron,
-        "deelnames-TOTAL_FORMS": "2",
-        "deelnames-INITIAL_FORMS": "0",
-        "versies-TOTAL_FORMS": "0",
-        "versies-INITIAL_FORMS": "0",
-        "publicaties-TOTAL_FORMS": "0",
-        "publicaties-INITIAL_FORMS": "0",
-    }
+    data = regeling_formulier(regeling, deelnames=2)
     for i, begin in enumerate(["2015-01-01", "2018-01-01"]):
         data |= {
             f"deelnames-{i}-gemeente": gemeente.pk,
@@ -121,19 +124,7 @@ def test_the_admin_refuses_overlapping_deelnames_in_one_form(admin_client):
 
 def test_the_admin_refuses_overlapping_versions_in_one_form(admin_client):
     regeling = RegelingFactory()
-    data = {
-        "naam": regeling.naam,
-        "slug": regeling.slug,
-        "vorm": regeling.vorm,
-        "status": regeling.status,
-        "bron": regeling.bron,
-        "deelnames-TOTAL_FORMS": "0",
-        "deelnames-INITIAL_FORMS": "0",
-        "versies-TOTAL_FORMS": "2",
-        "versies-INITIAL_FORMS": "0",
-        "publicaties-TOTAL_FORMS": "0",
-        "publicaties-INITIAL_FORMS": "0",
-    }
+    data = regeling_formulier(regeling, versies=2)
     for i, begin in enumerate(["2015-01-01", "2018-01-01"]):
         data |= {f"versies-{i}-titel": "Versie", f"versies-{i}-begindatum": begin}
     response = admin_client.post(admin_url(Regeling, "change", regeling.pk), data)
