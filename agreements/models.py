@@ -184,6 +184,20 @@ class Regeling(Geldigheid):
         if not self.slug:
             self.slug = slugify(self.afkorting or self.naam)[:120]
 
+    def clean(self):
+        super().clean()
+        if self.pk:
+            rollen = set(self.deelnames.exclude(rol=Rol.DEELNEMER).values_list("rol", flat=True))
+            toegestaan = self.eigenschappen.uitvoerende_rol if self.eigenschappen else None
+            if rollen - {toegestaan}:
+                raise ValidationError(
+                    {
+                        "vorm": "Bij deze vorm past de rol van "
+                        + " en ".join(Rol(rol).label.lower() for rol in sorted(rollen))
+                        + " van een deelnemer niet; pas eerst die deelname aan."
+                    }
+                )
+
     @property
     def eigenschappen(self) -> VormEigenschappen | None:
         return VORMEN.get(self.vorm)
@@ -351,6 +365,14 @@ class Deelname(Geldigheid):
                 {
                     "rol": f"Bij de vorm '{self.regeling.get_vorm_display() or 'onbekend'}' hoort "
                     f"geen rol '{self.get_rol_display()}'."
+                }
+            )
+        einde = self.gemeente.einddatum if self.gemeente_id else None
+        if einde and (self.einddatum is None or self.einddatum > einde):
+            raise ValidationError(
+                {
+                    "einddatum": f"{self.gemeente.naam} bestaat tot en met {einde:%d-%m-%Y}; "
+                    "de deelname eindigt uiterlijk dan."
                 }
             )
         if self.gemeente_id:

@@ -116,3 +116,22 @@ def test_actief_op_needs_both_the_deelname_and_the_regeling_to_run():
     assert list(Deelname.objects.actief_op(D(2020, 1, 1))) == [deelname]
     assert list(Deelname.objects.actief_op(D(2024, 1, 1))) == []
     assert list(Deelname.objects.actief_op(D(2012, 12, 31))) == []
+
+
+def test_validation_refuses_a_deelname_running_past_the_end_of_its_gemeente():
+    haren = GemeenteFactory(einddatum=D(2018, 12, 31))
+    deelname = DeelnameFactory.build(regeling=RegelingFactory(), gemeente=haren, einddatum=None)
+    with pytest.raises(ValidationError) as error:
+        deelname.full_clean()
+    assert "bestaat tot en met 31-12-2018" in str(error.value)
+    deelname.einddatum = D(2018, 12, 31)
+    deelname.full_clean()
+
+
+def test_validation_refuses_a_vorm_that_does_not_fit_the_roles_of_its_deelnemers():
+    regeling = RegelingFactory(vorm=Vorm.CENTRUMGEMEENTE)
+    DeelnameFactory(regeling=regeling, rol=Rol.CENTRUMGEMEENTE)
+    regeling.vorm = Vorm.OPENBAAR_LICHAAM
+    with pytest.raises(ValidationError) as error:
+        regeling.full_clean()
+    assert "centrumgemeente" in str(error.value)
