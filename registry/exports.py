@@ -8,6 +8,7 @@ renderers. Both write the same files.
 import csv
 import datetime
 import decimal
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -43,6 +44,8 @@ def celwaarde(waarde):
         return "; ".join(str(celwaarde(item)) for item in waarde)
     if isinstance(waarde, (int, float, decimal.Decimal, datetime.date)):
         return waarde
+    if isinstance(waarde, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
+        return datetime.date.fromisoformat(waarde)  # a date from the API stays a date
     return str(waarde)
 
 

@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 
 import pytest
@@ -35,6 +36,8 @@ def test_regelingen_export_to_xlsx(api, voorbeelddata):
     rijen = list(blad.iter_rows(values_only=True))
     assert rijen[0][:2] == ("Identificatie", "Naam")
     assert len(rijen) - 1 == 5  # every OL in force today, not one page
+    begin = rijen[0].index("Datum inwerkingtreding")
+    assert all(isinstance(rij[begin], datetime.datetime) for rij in rijen[1:])
 
 
 def test_the_accept_header_selects_the_export(api, voorbeelddata):
