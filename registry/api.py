@@ -1,6 +1,6 @@
-"""What every endpoint under /api/ shares: problem+json errors (RFC 9457), pagination with
-Link headers, strict query parameters, the API-Version header and the security headers of the
-NL API Design Rules."""
+"""What every endpoint under /api/ shares, as the NL API Design Rules ask: problem+json errors
+(RFC 9457), who may write, pagination with Link headers, and the API-Version and security
+headers. The base views are in viewsets.py."""
 
 import logging
 import re
