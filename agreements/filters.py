@@ -49,7 +49,7 @@ class RegelingFilter(PeildatumFilterSet):
         fields = []
 
     def pas_peildatum_toe(self) -> bool:
-        return "peildatum" in self.data or "status" not in self.data
+        return bool(self.data.get("peildatum") or not self.data.get("status"))
 
     def filter_deelnemer(self, queryset, name, value):
         deelnames = Deelname.objects.all()

@@ -45,6 +45,12 @@ class Geldigheid(models.Model):
             ),
         ]
 
+    def is_actief_op(self, datum: datetime.date) -> bool:
+        """The same rule as ``actief_op``, for an object already in memory."""
+        return (self.begindatum is None or self.begindatum <= datum) and (
+            self.einddatum is None or self.einddatum >= datum
+        )
+
 
 def overlapt_q(begindatum: datetime.date | None, einddatum: datetime.date | None) -> Q:
     """Q for periods that share at least one day with [begindatum, einddatum]."""

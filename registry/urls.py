@@ -1,10 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.generic import RedirectView
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.routers import SimpleRouter
 
+from agreements import views as regelingen
 from agreements.api import DeelnameViewSet, RegelingViewSet, ThemaViewSet
 from agreements.overzichten import (
     GemeenteOverzichtView,
@@ -12,6 +12,7 @@ from agreements.overzichten import (
     ProvincieCijfersView,
     ThemaCijfersView,
 )
+from municipalities import views as gemeenten
 from municipalities.api import GemeenteViewSet, PartnerViewSet
 from municipalities.constants import CBS_CODE
 
@@ -56,5 +57,10 @@ api_v1 = [
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("", regelingen.home, name="home"),
+    path("regelingen", regelingen.regeling_lijst, name="regeling-lijst"),
+    path("regelingen/<slug:slug>", regelingen.regeling_detail, name="regeling-detail"),
+    re_path(
+        rf"^gemeenten/(?P<code>{CBS_CODE})$", gemeenten.gemeente_detail, name="gemeente-detail"
+    ),
 ]
