@@ -3,15 +3,18 @@ JavaScript needed; the filters are the API's (agreements/filters.py)."""
 
 import datetime
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from municipalities.models import Gemeente
+from municipalities.constants import PartnerSoort
+from municipalities.models import Gemeente, Partner
 
+from . import services
 from .constants import Vorm
 from .filters import RegelingFilter
-from .models import Deelname, Regeling
+from .models import Deelname, Regeling, Thema
 
 PAGINA_GROOTTE = 25
 
@@ -36,6 +39,23 @@ def peildatum_uit(request, standaard: datetime.date | None = None) -> datetime.d
         return standaard or datetime.date.today()
 
 
+def kies_uit(form):
+    """Short labels, lists to choose from and a date control: the API's FilterSet, for people."""
+    for naam, veld in form.fields.items():
+        veld.help_text, veld.label = veld.label, KORTE_LABELS.get(naam, veld.label)
+    vandaag = datetime.date.today()
+    keuzes = {
+        "thema": Thema.objects.values_list("slug", "naam"),
+        "provincie": Partner.objects.filter(soort=PartnerSoort.PROVINCIE).values_list(
+            "code", "naam"
+        ),
+        "gemeente": Gemeente.objects.actief_op(vandaag).values_list("code", "naam"),
+    }
+    for naam, opties in keuzes.items():
+        form.fields[naam].widget = forms.Select(choices=[("", "Alle"), *opties])
+    form.fields["peildatum"].widget = forms.DateInput(attrs={"type": "date"})
+
+
 def home(request):
     vandaag = datetime.date.today()
     return render(
@@ -54,8 +74,7 @@ def regeling_lijst(request):
     filterset = RegelingFilter(
         request.GET, queryset=Regeling.objects.prefetch_related("themas").order_by("naam", "id")
     )
-    for naam, veld in filterset.form.fields.items():
-        veld.help_text, veld.label = veld.label, KORTE_LABELS.get(naam, veld.label)
+    kies_uit(filterset.form)
     pagina = Paginator(filterset.qs, PAGINA_GROOTTE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -92,5 +111,42 @@ def regeling_detail(request, slug):
             "peildatum": peildatum,
             "huidige": [d for d in deelnames if d.is_actief_op(peildatum)],
             "overige": [d for d in deelnames if not d.is_actief_op(peildatum)],
+        },
+    )
+
+
+def thema_detail(request, slug):
+    thema = get_object_or_404(Thema.objects.select_related("bovenliggend"), slug=slug)
+    peildatum = peildatum_uit(request)
+    regelingen = RegelingFilter(
+        {"thema": slug, "peildatum": peildatum.isoformat()},
+        queryset=Regeling.objects.order_by("naam", "id"),
+    ).qs
+    cijfers = next(
+        (r for r in services.statistieken_per_thema(peildatum=peildatum) if r["thema"] == slug),
+        None,
+    )
+    return render(
+        request,
+        "agreements/thema_detail.html",
+        {
+            "thema": thema,
+            "subthemas": thema.subthemas.all(),
+            "peildatum": peildatum,
+            "regelingen": regelingen,
+            "cijfers": cijfers,
+        },
+    )
+
+
+def cijfers(request):
+    """The NHL figures per provincie, recomputed from the register."""
+    peildatum = peildatum_uit(request)
+    return render(
+        request,
+        "agreements/cijfers.html",
+        {
+            "peildatum": peildatum,
+            "provincies": services.statistieken_per_provincie(peildatum=peildatum),
         },
     )

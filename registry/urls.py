@@ -60,6 +60,8 @@ urlpatterns = [
     path("", regelingen.home, name="home"),
     path("regelingen", regelingen.regeling_lijst, name="regeling-lijst"),
     path("regelingen/<slug:slug>", regelingen.regeling_detail, name="regeling-detail"),
+    path("themas/<slug:slug>", regelingen.thema_detail, name="thema-detail"),
+    path("cijfers", regelingen.cijfers, name="cijfers"),
     re_path(
         rf"^gemeenten/(?P<code>{CBS_CODE})$", gemeenten.gemeente_detail, name="gemeente-detail"
     ),

@@ -54,27 +54,52 @@ def test_the_list_filters_on_thema_and_peildatum_and_offers_the_export(client, v
     assert "format=csv" in html and "thema=natuur-en-milieu" in html
 
 
+def test_the_thema_page_lists_its_regelingen_with_subthemas(client, voorbeelddata):
+    html = tekst(client, "/themas/natuur-en-milieu", peildatum="2020-01-01")
+    assert "Thema: Natuur en milieu" in html
+    assert "Afvalbeheer Regio Centraal Groningen" in html
+    assert "Afval" in html  # a subthema, linked
+
+
+def test_the_figures_per_provincie(client, voorbeelddata):
+    html = tekst(client, "/cijfers", peildatum="2020-01-01")
+    assert "Provincie Groningen" in html and "Provincie Zuid-Holland" in html
+    assert "format=xlsx" in html
+
+
+def test_the_list_offers_choices_and_a_date_control(client, voorbeelddata):
+    html = tekst(client, "/regelingen")
+    assert 'type="date"' in html
+    assert '<option value="natuur-en-milieu-afval">Afval</option>' in html
+    assert '<option value="GM0626">Voorschoten</option>' in html
+
+
 def test_an_unknown_page_is_a_404(client, db):
     assert client.get("/gemeenten/GM9999").status_code == 404
     assert client.get("/regelingen/bestaat-niet").status_code == 404
+    assert client.get("/themas/bestaat-niet").status_code == 404
 
 
-@pytest.mark.parametrize("url", ["/", "/regelingen", "/regelingen/{slug}", "/gemeenten/GM9998"])
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/regelingen", "/regelingen/{slug}", "/gemeenten/GM9998", "/themas/{thema}", "/cijfers"],
+)
 def test_pages_do_not_grow_their_queries(client, db, url):
     gemeente = GemeenteFactory(code="GM9998")
     regeling = RegelingFactory()
+    thema = ThemaFactory()
 
     def vul(aantal):
         for _ in range(aantal):
             andere = RegelingFactory()
-            andere.themas.add(ThemaFactory())
+            andere.themas.add(ThemaFactory(), thema)
             DeelnameFactory(regeling=andere, gemeente=gemeente)
             DeelnameFactory(regeling=regeling)
 
     vul(2)
     with CaptureQueriesContext(connection) as weinig:
-        tekst(client, url.format(slug=regeling.slug))
+        tekst(client, url.format(slug=regeling.slug, thema=thema.slug))
     vul(6)
     with CaptureQueriesContext(connection) as veel:
-        tekst(client, url.format(slug=regeling.slug))
+        tekst(client, url.format(slug=regeling.slug, thema=thema.slug))
     assert len(veel) == len(weinig)
