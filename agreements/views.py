@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Partner
+from registry.filters import peildatum_uit
 
 from . import services
 from .constants import Vorm
@@ -30,13 +31,6 @@ KORTE_LABELS = {
     "zoek": "Zoekterm",
     "sort": "Sortering",
 }
-
-
-def peildatum_uit(request, standaard: datetime.date | None = None) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(request.GET.get("peildatum", ""))
-    except ValueError:
-        return standaard or datetime.date.today()
 
 
 def kies_uit(form):

@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from agreements.services import gemeente_overzicht
-from agreements.views import peildatum_uit
+from registry.filters import peildatum_uit
 
 from .models import Gemeente
 

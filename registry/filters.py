@@ -5,6 +5,14 @@ import datetime
 import django_filters
 
 
+def peildatum_uit(request, standaard: datetime.date | None = None) -> datetime.date:
+    """The peildatum of a web page: ``?peildatum=``, else ``standaard``, else today."""
+    try:
+        return datetime.date.fromisoformat(request.GET.get("peildatum", ""))
+    except ValueError:
+        return standaard or datetime.date.today()
+
+
 class Sortering(django_filters.OrderingFilter):
     """The ``sort`` parameter; the primary key breaks ties so every order is deterministic."""
 
