@@ -143,6 +143,12 @@ VORMEN = {
 }
 
 VORMEN_MET_RECHTSPERSOONLIJKHEID = [v for v, e in VORMEN.items() if e.rechtspersoonlijkheid]
+# The bodies a regeling can set up (Wgr art. 27 lid 1 sub e).
+VORMEN_MET_ORGAAN = [
+    Vorm.OPENBAAR_LICHAAM,
+    Vorm.BEDRIJFSVOERINGSORGANISATIE,
+    Vorm.GEMEENSCHAPPELIJK_ORGAAN,
+]
 
 
 class Status(models.TextChoices):

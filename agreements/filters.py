@@ -8,6 +8,12 @@ from .constants import Beleidsintensiteit, Domein, Rol, Status, Vorm
 from .models import Deelname, Regeling, Thema
 
 
+def zoek_regeling(queryset, name, value):
+    return queryset.filter(
+        Q(naam__icontains=value) | Q(afkorting__icontains=value) | Q(doel__icontains=value)
+    )
+
+
 class RegelingFilter(PeildatumFilterSet):
     gemeente = django_filters.CharFilter(
         method="filter_deelnemer",
@@ -32,7 +38,7 @@ class RegelingFilter(PeildatumFilterSet):
         label="Huidige status. Wie op status filtert zonder peildatum, krijgt alle regelingen "
         "met die status, ook die in voorbereiding, en deelnemers van elk moment.",
     )
-    zoek = django_filters.CharFilter(method="filter_zoek", label="Zoek in naam, afkorting en doel.")
+    zoek = django_filters.CharFilter(method=zoek_regeling, label="Zoek in naam, afkorting en doel.")
     sort = Sortering(
         fields=["naam", "afkorting", "vorm", "begindatum", "einddatum"],
         label="Sortering: naam, afkorting, vorm, begindatum of einddatum; - voor aflopend.",
@@ -62,11 +68,6 @@ class RegelingFilter(PeildatumFilterSet):
         themas = Thema.objects.filter(Q(slug=value) | Q(bovenliggend__slug=value))
         return queryset.filter(
             pk__in=Regeling.themas.through.objects.filter(thema__in=themas).values("regeling")
-        )
-
-    def filter_zoek(self, queryset, name, value):
-        return queryset.filter(
-            Q(naam__icontains=value) | Q(afkorting__icontains=value) | Q(doel__icontains=value)
         )
 
 

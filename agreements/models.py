@@ -18,6 +18,7 @@ from registry.geldigheid import Geldigheid, GeldigheidQuerySet, actief_op_q, ove
 
 from .constants import (
     VORMEN,
+    VORMEN_MET_ORGAAN,
     VORMEN_MET_RECHTSPERSOONLIJKHEID,
     Beleidsintensiteit,
     Domein,
@@ -201,6 +202,13 @@ class Regeling(Geldigheid):
     @property
     def eigenschappen(self) -> VormEigenschappen | None:
         return VORMEN.get(self.vorm)
+
+    @property
+    def ingesteld_orgaan(self) -> str | None:
+        """Wgr art. 27 sub e: the body set up (OL, BVO or GO), "" for none, None if unknown."""
+        if not self.vorm:
+            return None
+        return self.get_vorm_display() if self.vorm in VORMEN_MET_ORGAAN else ""
 
     @property
     def bevoegdheidsverkrijgingen(self) -> list[str]:

@@ -167,6 +167,74 @@ class GemeenteOverzichtView(OverzichtView):
         return Response(data)
 
 
+class RegisterRegel(serializers.Serializer):
+    identificatie = serializers.CharField()
+    naam = serializers.CharField()
+    vorm = serializers.CharField(allow_null=True)
+    vormNaam = serializers.CharField()
+    ingesteldOrgaan = serializers.CharField(
+        allow_null=True,
+        help_text="Het ingestelde openbaar lichaam, bedrijfsvoeringsorganisatie of "
+        "gemeenschappelijk orgaan; leeg als er geen is, null als de vorm onbekend is.",
+    )
+    deelnemers = serializers.ListField(child=serializers.CharField())
+    wettelijkeVoorschriften = serializers.CharField()
+    overgedragenBevoegdheden = serializers.CharField()
+    bevoegdheidsverkrijgingen = serializers.ListField(child=serializers.CharField())
+    vestigingsplaats = serializers.CharField()
+    adres = serializers.CharField()
+    begindatum = serializers.DateField(allow_null=True)
+    bron = serializers.CharField()
+    bronUrl = serializers.CharField()
+
+
+@extend_schema(
+    summary="Register van een gemeente (Wgr artikel 27)",
+    description="Het register dat het college volgens artikel 27 Wgr bijhoudt: elke regeling "
+    "waaraan de gemeente op de peildatum deelneemt, met de deelnemers, de wettelijke "
+    "voorschriften, de overgedragen bevoegdheden, vestigingsplaats en adres, en of er een "
+    "openbaar lichaam, bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan is ingesteld.",
+    parameters=[PEILDATUM],
+    responses=RegisterRegel(many=True),
+)
+class GemeenteRegisterView(OverzichtView):
+    export_naam = "register-art27"
+    kolommen = [
+        "Regeling",
+        "Vorm",
+        "Ingesteld orgaan (OL, BVO of GO)",
+        "Deelnemers",
+        "Wettelijke voorschriften",
+        "Overgedragen bevoegdheden",
+        "Vestigingsplaats",
+        "Adres",
+        "In werking sinds",
+        "Bron",
+    ]
+
+    def get(self, request, code):
+        gemeente = get_object_or_404(Gemeente, code=code)
+        regels = services.art27_register(gemeente=gemeente, peildatum=self.peildatum())
+        if self.export_formaat():
+            rijen = (
+                [
+                    r["naam"],
+                    r["vormNaam"],
+                    "onbekend" if r["ingesteldOrgaan"] is None else r["ingesteldOrgaan"] or "nee",
+                    r["deelnemers"],
+                    r["wettelijkeVoorschriften"],
+                    r["overgedragenBevoegdheden"],
+                    r["vestigingsplaats"],
+                    r["adres"],
+                    r["begindatum"],
+                    r["bronUrl"] or r["bron"],
+                ]
+                for r in regels
+            )
+            return Response(Tabel(self.kolommen, rijen, f"{self.export_naam}-{gemeente.code}"))
+        return Response(RegisterRegel(regels, many=True).data)
+
+
 @extend_schema(
     summary="Netwerk van gemeenten",
     description="De lappendeken: voor elk paar gemeenten hoeveel regelingen zij op de "

@@ -9,22 +9,24 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from municipalities.constants import PartnerSoort
+from municipalities.filters import zoek_naam_of_code
 from municipalities.models import Gemeente, Partner
 from registry.filters import peildatum_uit
 
 from . import services
 from .constants import Vorm
-from .filters import RegelingFilter
+from .filters import RegelingFilter, zoek_regeling
 from .models import Deelname, Regeling, Thema
 
 PAGINA_GROOTTE = 25
+MAXIMUM_PER_SOORT = 50
 
 # Short labels for the filter form; the API's longer descriptions become the help text.
 KORTE_LABELS = {
     "peildatum": "Peildatum",
-    "gemeente": "Gemeente (CBS-code)",
+    "gemeente": "Gemeente",
     "partner": "Partner",
-    "provincie": "Provincie (code)",
+    "provincie": "Provincie",
     "thema": "Thema",
     "vorm": "Vorm",
     "status": "Status",
@@ -37,13 +39,19 @@ def kies_uit(form):
     """Short labels, lists to choose from and a date control: the API's FilterSet, for people."""
     for naam, veld in form.fields.items():
         veld.help_text, veld.label = veld.label, KORTE_LABELS.get(naam, veld.label)
-    vandaag = datetime.date.today()
     keuzes = {
         "thema": Thema.objects.values_list("slug", "naam"),
         "provincie": Partner.objects.filter(soort=PartnerSoort.PROVINCIE).values_list(
             "code", "naam"
         ),
-        "gemeente": Gemeente.objects.actief_op(vandaag).values_list("code", "naam"),
+        "partner": Partner.objects.order_by("naam").values_list("slug", "naam"),
+        # Former gemeenten too: the list can be asked on a date in the past.
+        "gemeente": [
+            (code, f"{naam} (t/m {einde:%Y})" if einde else naam)
+            for code, naam, einde in Gemeente.objects.order_by("naam", "einddatum").values_list(
+                "code", "naam", "einddatum"
+            )
+        ],
     }
     for naam, opties in keuzes.items():
         form.fields[naam].widget = forms.Select(choices=[("", "Alle"), *opties])
@@ -51,16 +59,42 @@ def kies_uit(form):
 
 
 def home(request):
-    vandaag = datetime.date.today()
+    peildatum = peildatum_uit(request)
     return render(
         request,
         "agreements/home.html",
         {
-            "aantal_regelingen": Regeling.objects.actief_op(vandaag).count(),
-            "aantal_gemeenten": Gemeente.objects.actief_op(vandaag).count(),
-            "aantal_deelnames": Deelname.objects.actief_op(vandaag).count(),
+            "peildatum": peildatum,
+            "aantal_regelingen": Regeling.objects.actief_op(peildatum).count(),
+            "aantal_gemeenten": Gemeente.objects.actief_op(peildatum).count(),
+            "aantal_deelnames": Deelname.objects.actief_op(peildatum).count(),
+            "gemeenten": Gemeente.objects.actief_op(peildatum).values_list("code", "naam"),
+            "hoofdthemas": Thema.objects.filter(bovenliggend=None).values_list("slug", "naam"),
+            "provincies": Partner.objects.filter(soort=PartnerSoort.PROVINCIE)
+            .order_by("naam")
+            .values_list("code", "naam"),
             "vormen": Vorm.choices,
         },
+    )
+
+
+def zoeken(request):
+    """One search box for gemeenten, regelingen, thema's and partners."""
+    zoek = request.GET.get("zoek", "").strip()
+    resultaten = {}
+    if zoek:
+        # Former gemeenten and ended regelingen are found too: a search is not on a date.
+        resultaten = {
+            "gemeenten": zoek_naam_of_code(Gemeente.objects.order_by("naam", "pk"), "", zoek),
+            "regelingen": zoek_regeling(Regeling.objects.order_by("naam", "pk"), "", zoek),
+            "themas": Thema.objects.filter(naam__icontains=zoek).order_by("naam"),
+            "partners": zoek_naam_of_code(Partner.objects.order_by("naam", "pk"), "", zoek),
+        }
+        resultaten = {soort: list(qs[:MAXIMUM_PER_SOORT]) for soort, qs in resultaten.items()}
+    return render(
+        request,
+        "agreements/zoeken.html",
+        {"zoek": zoek, "resultaten": resultaten, "vandaag": datetime.date.today()},
     )
 
 

@@ -8,6 +8,7 @@ from agreements import views as regelingen
 from agreements.api import DeelnameViewSet, RegelingViewSet, ThemaViewSet
 from agreements.overzichten import (
     GemeenteOverzichtView,
+    GemeenteRegisterView,
     NetwerkView,
     ProvincieCijfersView,
     ThemaCijfersView,
@@ -34,6 +35,11 @@ api_v1 = [
         GemeenteOverzichtView.as_view(),
         name="gemeente-overzicht",
     ),
+    re_path(
+        rf"^gemeenten/(?P<code>{CBS_CODE})/register$",
+        GemeenteRegisterView.as_view(),
+        name="gemeente-register-api",
+    ),
     path("netwerk", NetwerkView.as_view(), name="netwerk"),
     path("cijfers/themas", ThemaCijfersView.as_view(), name="cijfers-themas"),
     path("cijfers/provincies", ProvincieCijfersView.as_view(), name="cijfers-provincies"),
@@ -58,11 +64,22 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("", regelingen.home, name="home"),
+    path("zoeken", regelingen.zoeken, name="zoeken"),
     path("regelingen", regelingen.regeling_lijst, name="regeling-lijst"),
     path("regelingen/<slug:slug>", regelingen.regeling_detail, name="regeling-detail"),
     path("themas/<slug:slug>", regelingen.thema_detail, name="thema-detail"),
     path("cijfers", regelingen.cijfers, name="cijfers"),
+    path("gemeenten", gemeenten.gemeente_lijst, name="gemeente-lijst"),
     re_path(
         rf"^gemeenten/(?P<code>{CBS_CODE})$", gemeenten.gemeente_detail, name="gemeente-detail"
+    ),
+    re_path(
+        rf"^gemeenten/(?P<code>{CBS_CODE})/register$",
+        gemeenten.gemeente_register,
+        name="gemeente-register",
+    ),
+    path("partners/<slug:slug>", gemeenten.partner_detail, name="partner-detail"),
+    re_path(
+        r"^provincies/(?P<code>pv[0-9]{2})$", gemeenten.provincie_detail, name="provincie-detail"
     ),
 ]

@@ -1,4 +1,6 @@
+import csv
 import datetime
+import io
 
 import pytest
 from django.db import connection
@@ -113,3 +115,52 @@ def test_a_hoofdthema_counts_its_subthemas_and_empty_regelingen_show(api, db):
         k["klasse"]: k["aantalRegelingen"] for k in rijen["Afval"]["deelnemersPerRegeling"]
     }
     assert verdeling["0"] == 1
+
+
+def test_the_art27_register_of_a_gemeente(api, voorbeelddata):
+    regels = api.get("/api/v1/gemeenten/GM0626/register", {"peildatum": "2020-01-01"}).json()
+    duivenvoorde = next(r for r in regels if r["identificatie"] == "werkorganisatie-duivenvoorde")
+    assert duivenvoorde["ingesteldOrgaan"] == "Openbaar lichaam"
+    assert {"Voorschoten", "Wassenaar"} <= set(duivenvoorde["deelnemers"])
+    assert duivenvoorde["wettelijkeVoorschriften"]
+    onbekend = next(r for r in regels if r["vorm"] is None)
+    assert onbekend["ingesteldOrgaan"] is None
+    later = api.get("/api/v1/gemeenten/GM0626/register", {"peildatum": "2024-01-01"}).json()
+    assert "werkorganisatie-duivenvoorde" not in {r["identificatie"] for r in later}
+
+
+def test_the_art27_register_exports_one_row_per_regeling(api, voorbeelddata):
+    response = api.get(
+        "/api/v1/gemeenten/GM0626/register", {"peildatum": "2020-01-01", "format": "csv"}
+    )
+    assert response.status_code == 200
+    regels = b"".join(response.streaming_content if response.streaming else [response.content])
+    kop, *rijen = csv.reader(io.StringIO(regels.decode("utf-8-sig")), delimiter=";")
+    assert kop[:4] == ["Regeling", "Vorm", "Ingesteld orgaan (OL, BVO of GO)", "Deelnemers"]
+    duivenvoorde = next(r for r in rijen if "Werkorganisatie Duivenvoorde" in r[0])
+    assert len(rijen) == 5 and duivenvoorde[2] == "Openbaar lichaam"
+    assert "Wassenaar" in duivenvoorde[3]
+
+
+def test_the_art27_register_answers_bad_input_with_400_and_404(api, db):
+    assert api.get("/api/v1/gemeenten/GM9998/register").status_code == 404
+    response = api.get("/api/v1/gemeenten/GM0626/register", {"peildatum": "morgen"})
+    assert response.status_code in (400, 404)
+
+
+def test_the_art27_register_does_not_grow_its_queries(api, db):
+    gemeente = GemeenteFactory(code="GM9998")
+
+    def vul(aantal):
+        for _ in range(aantal):
+            regeling = RegelingFactory()
+            DeelnameFactory(regeling=regeling, gemeente=gemeente)
+            DeelnameFactory(regeling=regeling)
+
+    vul(2)
+    with CaptureQueriesContext(connection) as weinig:
+        assert len(api.get("/api/v1/gemeenten/GM9998/register").json()) == 2
+    vul(5)
+    with CaptureQueriesContext(connection) as veel:
+        assert len(api.get("/api/v1/gemeenten/GM9998/register").json()) == 7
+    assert len(weinig) == len(veel) == 5

@@ -4,7 +4,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import DeelnameFactory, GemeenteFactory, RegelingFactory, ThemaFactory
+from tests.factories import (
+    DeelnameFactory,
+    GemeenteFactory,
+    PartnerFactory,
+    RegelingFactory,
+    ThemaFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -15,11 +21,90 @@ def tekst(client, url, **parameters):
     return response.content.decode()
 
 
+# The number of database queries of each page, whatever the amount of data (2 of them are the
+# savepoint of ATOMIC_REQUESTS).
+VRAGEN = {
+    "/": 8,
+    "/zoeken?zoek=e": 6,
+    "/regelingen": 9,
+    "/regelingen/{slug}": 7,
+    "/gemeenten": 6,
+    "/gemeenten/GM9998": 8,
+    "/gemeenten/GM9998/register": 5,
+    "/themas/{thema}": 9,
+    "/partners/{partner}": 4,
+    "/provincies/{provincie}": 11,
+    "/cijfers": 8,
+}
+
+
 def test_home_has_the_search_box_and_figures(client, voorbeelddata):
     html = tekst(client, "/")
     assert 'role="search"' in html
-    assert "342 gemeenten" in html
+    assert "<strong>342</strong> gemeenten" in html
     assert 'lang="nl"' in html
+    assert 'href="/provincies/pv28"' in html and 'href="/themas/natuur-en-milieu"' in html
+
+
+def test_home_goes_to_the_chosen_gemeente(client, voorbeelddata):
+    response = client.get("/gemeenten", {"gemeente": "GM0626"})
+    assert response.status_code == 302 and response["Location"] == "/gemeenten/GM0626"
+
+
+def test_one_search_finds_gemeenten_regelingen_themas_and_partners(client, voorbeelddata):
+    html = tekst(client, "/zoeken", zoek="haren")
+    assert "/gemeenten/GM0017" in html and "opgeheven na 31 december 2018" in html
+    html = tekst(client, "/zoeken", zoek="rijnland")
+    assert "Holland Rijnland" in html  # a regeling
+    assert "/partners/ws0616" in html  # the Hoogheemraadschap van Rijnland
+    assert "/themas/natuur-en-milieu" in tekst(client, "/zoeken", zoek="natuur")
+    assert "gevonden" not in tekst(client, "/zoeken")
+
+
+def test_the_gemeenten_list_filters_on_provincie_and_peildatum(client, voorbeelddata):
+    html = tekst(client, "/gemeenten", provincie="pv20", peildatum="2018-06-01")
+    assert "Haren" in html and "Ten Boer" in html and "Voorschoten" not in html
+    assert "Haren" not in tekst(client, "/gemeenten", provincie="pv20", peildatum="2019-06-01")
+    assert "Controleer de filters" in tekst(client, "/gemeenten", peildatum="gisteren")
+
+
+def test_the_art27_register_of_voorschoten_is_printable_and_exportable(client, voorbeelddata):
+    html = tekst(client, "/gemeenten/GM0626/register", peildatum="2020-01-01")
+    assert "Register gemeenschappelijke regelingen Voorschoten" in html
+    assert "Werkorganisatie Duivenvoorde" in html
+    assert "a. Deelnemers" in html and "Wassenaar" in html
+    assert "e. Openbaar lichaam, bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan" in html
+    assert "ja: Openbaar lichaam" in html
+    assert "format=xlsx" in html and "format=csv" in html
+
+
+def test_the_partner_page_shows_its_regelingen(client, voorbeelddata):
+    html = tekst(client, "/partners/ws0616", peildatum="2020-01-01")
+    assert "Hoogheemraadschap van Rijnland" in html
+    assert "Belastingsamenwerking Gouwe-Rijnland" in html
+
+
+def test_the_provincie_page_shows_its_gemeenten_and_figures(client, voorbeelddata):
+    html = tekst(client, "/provincies/pv20", peildatum="2018-06-01")
+    assert "Samenwerking in Provincie Groningen" in html
+    assert "/gemeenten/GM0017?peildatum=2018-06-01" in html  # Haren, on that date
+    assert "Regelingen per vorm" in html and 'class="staaf"' in html
+    assert client.get("/provincies/pv99").status_code == 404
+
+
+def test_every_page_type_has_the_peildatum_control(client, voorbeelddata):
+    for url in [
+        "/",
+        "/regelingen/werkorganisatie-duivenvoorde",
+        "/gemeenten/GM0626",
+        "/gemeenten/GM0626/register",
+        "/themas/natuur-en-milieu",
+        "/partners/ws0616",
+        "/provincies/pv28",
+        "/cijfers",
+    ]:
+        html = tekst(client, url, peildatum="2019-03-04")
+        assert 'name="peildatum" type="date" value="2019-03-04"' in html, url
 
 
 def test_the_gemeente_page_of_voorschoten(client, voorbeelddata):
@@ -82,24 +167,45 @@ def test_an_unknown_page_is_a_404(client, db):
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/regelingen", "/regelingen/{slug}", "/gemeenten/GM9998", "/themas/{thema}", "/cijfers"],
+    [
+        "/",
+        "/zoeken?zoek=e",
+        "/regelingen",
+        "/regelingen/{slug}",
+        "/gemeenten",
+        "/gemeenten/GM9998",
+        "/gemeenten/GM9998/register",
+        "/themas/{thema}",
+        "/partners/{partner}",
+        "/provincies/{provincie}",
+        "/cijfers",
+    ],
 )
 def test_pages_do_not_grow_their_queries(client, db, url):
     gemeente = GemeenteFactory(code="GM9998")
     regeling = RegelingFactory()
     thema = ThemaFactory()
+    partner = PartnerFactory()
 
     def vul(aantal):
         for _ in range(aantal):
             andere = RegelingFactory()
             andere.themas.add(ThemaFactory(), thema)
             DeelnameFactory(regeling=andere, gemeente=gemeente)
+            DeelnameFactory(regeling=andere, gemeente=None, partner=partner)
             DeelnameFactory(regeling=regeling)
+            GemeenteFactory(provincie=gemeente.provincie)
 
+    adres = url.format(
+        slug=regeling.slug,
+        thema=thema.slug,
+        partner=partner.slug,
+        provincie=gemeente.provincie.code,
+    )
     vul(2)
     with CaptureQueriesContext(connection) as weinig:
-        tekst(client, url.format(slug=regeling.slug, thema=thema.slug))
+        tekst(client, adres)
     vul(6)
     with CaptureQueriesContext(connection) as veel:
-        tekst(client, url.format(slug=regeling.slug, thema=thema.slug))
-    assert len(veel) == len(weinig)
+        tekst(client, adres)
+    assert len(veel) == len(weinig) == VRAGEN[url]
