@@ -1,0 +1,167 @@
+"""The public pages in a real browser: accessibility (axe-core, WCAG 2.1 AA) and keyboard-only
+use of search, filters, the date control and the export.
+
+Needs Debian's chromium (/usr/bin/chromium) and axe-core from npm (``npm ci``); without them
+these tests are skipped, unless BROWSERTESTS=verplicht (as in .ci/run), when they fail."""
+
+import csv
+import io
+import os
+import pathlib
+import re
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = pathlib.Path("/usr/bin/chromium")
+AXE = pathlib.Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+sync_api = pytest.importorskip("playwright.sync_api")
+ontbreekt = [str(p) for p in (CHROMIUM, AXE) if not p.exists()]
+if ontbreekt:
+    if os.environ.get("BROWSERTESTS") == "verplicht":
+        raise RuntimeError(f"Browsertests verplicht, maar dit ontbreekt: {', '.join(ontbreekt)}")
+    pytest.skip(f"ontbreekt: {', '.join(ontbreekt)}", allow_module_level=True)
+
+# Playwright's synchronous API keeps an event loop in this thread; the ORM calls of the tests
+# themselves (loading the seed data) are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PAGINAS = [
+    "/",
+    "/zoeken?zoek=haren",
+    "/regelingen?thema=natuur-en-milieu&peildatum=2020-01-01",
+    "/regelingen/werkorganisatie-duivenvoorde",
+    "/gemeenten?provincie=pv20",
+    "/gemeenten/GM0626",
+    "/gemeenten/GM0017?peildatum=2018-06-01",
+    "/gemeenten/GM0626/register?peildatum=2020-01-01",
+    "/themas/natuur-en-milieu",
+    "/partners/ws0616",
+    "/provincies/pv20",
+    "/cijfers",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def pagina(browser, live_server, transactional_db):
+    call_command("voorbeelddata", verbosity=0)
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL", accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def tab_naar(page, selector: str, maximaal: int = 60):
+    """Press Tab until the element matching ``selector`` has the focus, as a keyboard user."""
+    for _ in range(maximaal):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} is niet met Tab te bereiken")
+
+
+def typ_datum(page, datum: str):
+    """Type a date (JJJJ-MM-DD) into the focused date control, segment by segment, in the order
+    the control shows: day first as in Dutch, or month first in a browser with only en-US."""
+    jaar, maand, dag = datum.split("-")
+    page.keyboard.type(dag + maand + jaar)
+    if page.evaluate("document.activeElement.value") != datum:
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.type(maand + dag + jaar)
+    assert page.evaluate("document.activeElement.value") == datum
+
+
+@pytest.mark.parametrize("url", PAGINAS)
+def test_no_accessibility_violations(pagina, url):
+    assert pagina.goto(url).status == 200
+    pagina.add_script_tag(path=str(AXE))
+    resultaat = pagina.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
+    )
+    overtredingen = [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in resultaat["violations"]
+    ]
+    assert overtredingen == []
+
+
+def test_every_page_has_one_h1_and_the_landmarks(pagina):
+    for url in PAGINAS:
+        pagina.goto(url)
+        assert pagina.locator("h1").count() == 1, url
+        for landmark in ("banner", "navigation", "main", "search", "contentinfo"):
+            assert pagina.get_by_role(landmark).count() >= 1, (url, landmark)
+
+
+def test_the_skip_link_comes_first_and_leads_to_the_content(pagina):
+    pagina.goto("/")
+    pagina.keyboard.press("Tab")
+    assert pagina.evaluate("document.activeElement.textContent") == "Direct naar de inhoud"
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_url(re.compile("#inhoud$"))
+    pagina.keyboard.press("Tab")  # the next stop is in the content, past the navigation
+    assert pagina.evaluate("document.activeElement.closest('main') !== null")
+
+
+def test_search_with_the_keyboard(pagina):
+    pagina.goto("/")
+    tab_naar(pagina, "#zoekterm")
+    pagina.keyboard.type("Haren")
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_url(re.compile(r"/zoeken\?zoek=Haren"))
+    tab_naar(pagina, "a[href='/gemeenten/GM0017']")
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_url(re.compile(r"/gemeenten/GM0017$"))
+    assert "Waar neemt Haren aan deel?" in pagina.locator("h1").inner_text()
+
+
+def test_filter_and_change_the_peildatum_with_the_keyboard(pagina):
+    pagina.goto("/regelingen")
+    tab_naar(pagina, "#id_peildatum")
+    typ_datum(pagina, "2020-01-01")
+    tab_naar(pagina, "#id_thema")
+    pagina.keyboard.type("Natuur en milieu")  # type-to-select in a closed select
+    tab_naar(pagina, "form.filters button[type=submit]")
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_url(re.compile(r"thema=natuur-en-milieu"))
+    assert "peildatum=2020-01-01" in pagina.url
+    assert pagina.get_by_role("link", name="Afvalbeheer Regio Centraal Groningen").count() == 1
+    assert pagina.get_by_role("link", name=re.compile("Holland Rijnland")).count() == 0
+
+
+def test_the_gemeente_page_on_an_earlier_peildatum_with_the_keyboard(pagina):
+    pagina.goto("/gemeenten/GM0017?peildatum=2018-12-31")
+    tab_naar(pagina, "#peildatum")
+    typ_datum(pagina, "2018-06-01")
+    pagina.keyboard.press("Enter")  # implicit submission of the peildatum form
+    pagina.wait_for_url(re.compile(r"peildatum=2018-06-01"))
+    assert "1 juni 2018" in pagina.get_by_role("status").inner_text()
+    assert pagina.get_by_role("link", name=re.compile("Omgevingsdienst Groningen")).count() >= 1
+
+
+def test_the_export_holds_exactly_what_is_on_screen(pagina):
+    pagina.goto("/regelingen?thema=natuur-en-milieu&peildatum=2020-01-01")
+    op_scherm = [
+        naam.strip() for naam in pagina.locator("tbody td:first-child a").all_inner_texts()
+    ]
+    tab_naar(pagina, "a[href*='format=csv']")
+    with pagina.expect_download() as download:
+        pagina.keyboard.press("Enter")
+    inhoud = pathlib.Path(download.value.path()).read_text(encoding="utf-8-sig")
+    kop, *rijen = csv.reader(io.StringIO(inhoud), delimiter=";")
+    assert sorted(rij[kop.index("Naam")] for rij in rijen) == sorted(op_scherm)
+    assert op_scherm
