@@ -32,7 +32,7 @@ lint: $(VENV)/.test
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 bench: $(VENV)/.app
-	DEBUG=false SECRET_KEY=bench $(BIN)/python bench/api.py
+	DEBUG=false SECRET_KEY=bench $(BIN)/python bench/register.py
 
 # Schemathesis (all checks) against a live server on a fresh SQLite database with the seed data.
 # Reading operations run every phase; writing ones, which answer 401 to an anonymous client,

@@ -165,3 +165,15 @@ def test_the_export_holds_exactly_what_is_on_screen(pagina):
     kop, *rijen = csv.reader(io.StringIO(inhoud), delimiter=";")
     assert sorted(rij[kop.index("Naam")] for rij in rijen) == sorted(op_scherm)
     assert op_scherm
+
+
+def test_the_printed_register_keeps_its_headings_and_drops_the_controls(pagina):
+    pagina.goto("/gemeenten/GM0626/register?peildatum=2020-01-01")
+    pagina.emulate_media(media="print")
+    for verborgen in ("header nav", "form.filters", ".exports", "footer"):
+        assert not pagina.locator(verborgen).first.is_visible(), verborgen
+    assert pagina.locator("h1").is_visible()
+    koppen = pagina.locator("main h2")
+    assert koppen.count() == 5 and koppen.first.is_visible()
+    breedte = pagina.evaluate("document.querySelector('main').scrollWidth")
+    assert breedte <= pagina.viewport_size["width"]  # nothing sticks out of the page

@@ -1,7 +1,9 @@
-"""Benchmark: the API at national size (about 450 regelingen and 9,500 deelnames).
+"""Benchmark: the API and the public pages at national size (about 450 regelingen and 9,500
+deelnames).
 
 Builds a synthetic register in a fresh SQLite database (or the one DATABASE_URL names), then
-times every list and overview endpoint and compares the median with its goal. Run with
+times every list and overview endpoint and every page type and compares the median with its
+goal. Run with
 ``make bench``; it prints a table and exits non-zero when a goal is missed.
 """
 
@@ -43,6 +45,20 @@ DOELEN = {
     "/api/v1/cijfers/themas": 600,
     "/api/v1/cijfers/provincies": 600,
     "/api/v1/deelnames?format=csv": 3000,
+    "/api/v1/gemeenten/GM0014/register": 300,
+    # The public pages.
+    "/": 300,
+    "/zoeken?zoek=groningen": 200,
+    "/regelingen": 300,
+    "/regelingen?thema=natuur-en-milieu&peildatum=2020-01-01": 300,
+    "/regelingen/bench-1": 150,
+    "/gemeenten": 200,
+    "/gemeenten/GM0014": 500,
+    "/gemeenten/GM0014/register": 300,
+    "/themas/natuur-en-milieu": 800,
+    "/partners/pv20": 150,
+    "/provincies/pv20": 800,
+    "/cijfers": 800,
 }
 
 
