@@ -19,7 +19,7 @@ def gemeente_lijst(request):
     """All gemeenten on the peildatum, by name or provincie; ``?gemeente=`` goes straight to one."""
     code = request.GET.get("gemeente", "")
     if Gemeente.objects.filter(code=code).exists():
-        return redirect("gemeente-detail", code=code)
+        return redirect("gemeente-pagina", code=code)
     filterset = GemeenteFilter(
         request.GET, queryset=Gemeente.objects.select_related("provincie").order_by("naam", "pk")
     )

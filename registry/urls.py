@@ -66,20 +66,20 @@ urlpatterns = [
     path("", regelingen.home, name="home"),
     path("zoeken", regelingen.zoeken, name="zoeken"),
     path("regelingen", regelingen.regeling_lijst, name="regeling-lijst"),
-    path("regelingen/<slug:slug>", regelingen.regeling_detail, name="regeling-detail"),
-    path("themas/<slug:slug>", regelingen.thema_detail, name="thema-detail"),
+    path("regelingen/<slug:slug>", regelingen.regeling_detail, name="regeling-pagina"),
+    path("themas/<slug:slug>", regelingen.thema_detail, name="thema-pagina"),
     path("cijfers", regelingen.cijfers, name="cijfers"),
     path("gemeenten", gemeenten.gemeente_lijst, name="gemeente-lijst"),
     re_path(
-        rf"^gemeenten/(?P<code>{CBS_CODE})$", gemeenten.gemeente_detail, name="gemeente-detail"
+        rf"^gemeenten/(?P<code>{CBS_CODE})$", gemeenten.gemeente_detail, name="gemeente-pagina"
     ),
     re_path(
         rf"^gemeenten/(?P<code>{CBS_CODE})/register$",
         gemeenten.gemeente_register,
         name="gemeente-register",
     ),
-    path("partners/<slug:slug>", gemeenten.partner_detail, name="partner-detail"),
+    path("partners/<slug:slug>", gemeenten.partner_detail, name="partner-pagina"),
     re_path(
-        r"^provincies/(?P<code>pv[0-9]{2})$", gemeenten.provincie_detail, name="provincie-detail"
+        r"^provincies/(?P<code>pv[0-9]{2})$", gemeenten.provincie_detail, name="provincie-pagina"
     ),
 ]

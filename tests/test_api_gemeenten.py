@@ -64,3 +64,9 @@ def test_partners_and_themas_are_addressed_by_identificatie(api, voorbeelddata):
     afval = api.get("/api/v1/themas/natuur-en-milieu-afval").json()
     assert afval["hoofdthema"] == "natuur-en-milieu"
     assert afval["beleidsintensiteit"] == "beleidsarm"
+
+
+def test_every_url_in_the_api_points_into_the_api(api, voorbeelddata):
+    for pad in ("gemeenten", "partners", "themas", "regelingen", "deelnames"):
+        [eerste] = api.get(f"/api/v1/{pad}", {"pageSize": 1}).json()
+        assert f"/api/v1/{pad}/" in eerste["url"], eerste["url"]
