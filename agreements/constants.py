@@ -173,3 +173,28 @@ class PublicatieSoort(models.TextChoices):
     STAATSCOURANT = "staatscourant", "Staatscourant"
     RAADSVOORSTEL = "raadsvoorstel", "Raadsvoorstel"
     OVERIG = "overig", "Overig"
+
+
+class Gevolg(models.TextChoices):
+    """What a herindeling means for a regeling (the herindelingsscan)."""
+
+    VERVALT = "vervalt", "Vervalt / herijken"
+    GAAT_OVER = "gaat_over", "Deelname gaat over"
+    SAMENVOEGEN = "samenvoegen", "Samenvoegen"
+    GEEN = "geen", "Geen gevolgen"
+
+
+GEVOLG_UITLEG = {
+    Gevolg.VERVALT: "Alle deelnemers komen in één gemeente terecht: de regeling verliest haar "
+    "doel en moet worden herijkt of opgeheven.",
+    Gevolg.GAAT_OVER: "De deelname van de opgeheven gemeente gaat over op de opvolger.",
+    Gevolg.SAMENVOEGEN: "Meer dan één betrokken gemeente neemt deel: de deelnames worden één, "
+    "met gevolgen voor de verdeelsleutel en de vertegenwoordiging in het bestuur.",
+    Gevolg.GEEN: "Alleen de gemeente die verder gaat neemt deel; er verandert niets.",
+}
+
+
+class Mutatie(models.TextChoices):
+    DEELNAME_BEEINDIGD = "deelname_beeindigd", "Deelname beëindigd"
+    DEELNAME_AANGEMAAKT = "deelname_aangemaakt", "Deelname aangemaakt"
+    GEMEENTE_OPGEHEVEN = "gemeente_opgeheven", "Gemeente opgeheven"

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from municipalities.models import (
     Gemeente,
+    Herindeling,
     Partner,
     kvk_en_oin_constraints,
     kvk_validator,
@@ -22,6 +23,8 @@ from .constants import (
     VORMEN_MET_RECHTSPERSOONLIJKHEID,
     Beleidsintensiteit,
     Domein,
+    Gevolg,
+    Mutatie,
     PublicatieSoort,
     Rol,
     Status,
@@ -397,3 +400,69 @@ class Deelname(Geldigheid):
             raise ValidationError(
                 f"{self.deelnemer} neemt in deze periode al deel aan deze regeling."
             )
+
+
+class Herziening(models.Model):
+    """A regeling to review after an applied herindeling, and why."""
+
+    herindeling = models.ForeignKey(
+        Herindeling,
+        verbose_name="herindeling",
+        on_delete=models.CASCADE,
+        related_name="herzieningen",
+    )
+    regeling = models.ForeignKey(
+        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="herzieningen"
+    )
+    gevolg = models.CharField("gevolg", max_length=20, choices=Gevolg.choices)
+    afgehandeld = models.BooleanField("afgehandeld", default=False)
+    toelichting = models.TextField("toelichting", blank=True)
+
+    class Meta:
+        verbose_name = "herziening na herindeling"
+        verbose_name_plural = "herzieningen na herindeling"
+        ordering = ["herindeling", "regeling__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["herindeling", "regeling"],
+                name="herziening_uniek_per_herindeling",
+                violation_error_message="Deze regeling staat al op de lijst van deze herindeling.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.regeling}: {self.get_gevolg_display()}"
+
+
+class HerindelingsMutatie(models.Model):
+    """One change that applying a herindeling made, with the state before and after, so that
+    it can be undone while nothing has changed since."""
+
+    herindeling = models.ForeignKey(
+        Herindeling, verbose_name="herindeling", on_delete=models.CASCADE, related_name="mutaties"
+    )
+    soort = models.CharField("soort", max_length=30, choices=Mutatie.choices)
+    deelname = models.ForeignKey(
+        Deelname, verbose_name="deelname", on_delete=models.PROTECT, null=True, blank=True
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, null=True, blank=True
+    )
+    voor = models.JSONField("toestand ervoor", default=dict, blank=True)
+    na = models.JSONField("toestand erna", default=dict, blank=True)
+
+    class Meta:
+        verbose_name = "wijziging door herindeling"
+        verbose_name_plural = "wijzigingen door herindeling"
+        ordering = ["herindeling", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(deelname__isnull=False, gemeente__isnull=True)
+                | Q(deelname__isnull=True, gemeente__isnull=False),
+                name="mutatie_deelname_of_gemeente",
+                violation_error_message="Een wijziging betreft een deelname of een gemeente.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.herindeling}: {self.get_soort_display()}"

@@ -2,6 +2,7 @@
 thema and per provincie. The work is done in services.py; here: parameters, schema, export."""
 
 import datetime
+import re
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -12,9 +13,10 @@ from municipalities.constants import CBS_CODE
 from municipalities.models import Gemeente
 from registry.api import Pagination
 from registry.exports import Tabel
-from registry.viewsets import OverzichtView
+from registry.viewsets import DATUM_FOUT, OverzichtView
 
-from . import services
+from . import herindeling, services
+from .constants import Gevolg
 
 PEILDATUM = OpenApiParameter(
     "peildatum",
@@ -376,3 +378,129 @@ class ProvincieCijfersView(CijfersView):
             r["aandeelPubliekrecht"],
             verdeling_tekst(r),
         ]
+
+
+class GevolgTelling(serializers.Serializer):
+    aantal = serializers.IntegerField()
+    vervalt = serializers.IntegerField()
+    gaat_over = serializers.IntegerField()
+    samenvoegen = serializers.IntegerField()
+    geen = serializers.IntegerField()
+
+
+class ThemaGevolgen(GevolgTelling):
+    thema = serializers.CharField()
+
+
+class VormGevolgen(GevolgTelling):
+    vorm = serializers.CharField()
+
+
+class GevolgAantal(serializers.Serializer):
+    gevolg = serializers.ChoiceField(choices=Gevolg.choices)
+    gevolgNaam = serializers.CharField()
+    aantal = serializers.IntegerField()
+
+
+class ScanRegel(serializers.Serializer):
+    identificatie = serializers.CharField()
+    naam = serializers.CharField()
+    vorm = serializers.CharField(allow_null=True)
+    vormNaam = serializers.CharField()
+    themas = serializers.ListField(child=serializers.CharField())
+    gevolg = serializers.ChoiceField(choices=Gevolg.choices)
+    gevolgNaam = serializers.CharField()
+    uitleg = serializers.CharField()
+    betrokkenGemeenten = GemeenteKort(many=True)
+    aantalOverigeDeelnemers = serializers.IntegerField()
+
+
+class Herindelingsscan(serializers.Serializer):
+    datum = serializers.DateField()
+    gemeenten = GemeenteKort(many=True)
+    opvolger = GemeenteKort(allow_null=True)
+    aantalRegelingen = serializers.IntegerField()
+    perGevolg = GevolgAantal(many=True)
+    perThema = ThemaGevolgen(many=True)
+    perVorm = VormGevolgen(many=True)
+    regelingen = ScanRegel(many=True)
+
+
+class ScanParameters(serializers.Serializer):
+    gemeenten = serializers.CharField(
+        help_text="CBS-codes van de betrokken gemeenten, met komma's: GM0017,GM0009,GM0014."
+    )
+    datum = serializers.DateField(
+        help_text="Datum van de herindeling (de eerste nieuwe dag).", error_messages=DATUM_FOUT
+    )
+    opvolger = serializers.RegexField(
+        f"^{CBS_CODE}$",
+        required=False,
+        help_text="CBS-code van de gemeente die verder gaat; zonder opvolger vormen de "
+        "gemeenten samen een nieuwe gemeente.",
+    )
+
+    def validate_gemeenten(self, waarde):
+        codes = sorted({c.strip() for c in waarde.split(",") if c.strip()})
+        if not codes or any(not re.fullmatch(CBS_CODE, c) for c in codes):
+            raise serializers.ValidationError(
+                "Geef CBS-codes (GM en vier cijfers), gescheiden door komma's."
+            )
+        gemeenten = list(Gemeente.objects.filter(code__in=codes))
+        onbekend = set(codes) - {g.code for g in gemeenten}
+        if onbekend:
+            raise serializers.ValidationError(f"Onbekende gemeente: {', '.join(sorted(onbekend))}.")
+        return gemeenten
+
+    def validate_opvolger(self, waarde):
+        try:
+            return Gemeente.objects.get(code=waarde)
+        except Gemeente.DoesNotExist:
+            raise serializers.ValidationError(f"Onbekende gemeente: {waarde}.") from None
+
+
+SCAN_KOLOMMEN = [
+    "Regeling",
+    "Vorm",
+    "Thema's",
+    "Gevolg",
+    "Betrokken gemeenten",
+    "Overige deelnemers",
+    "Toelichting",
+]
+
+
+def scan_rijen(uitkomst: dict):
+    return (
+        [
+            r["naam"],
+            r["vormNaam"],
+            r["themas"],
+            r["gevolgNaam"],
+            [g["naam"] for g in r["betrokkenGemeenten"]],
+            r["aantalOverigeDeelnemers"],
+            r["uitleg"],
+        ]
+        for r in uitkomst["regelingen"]
+    )
+
+
+@extend_schema(
+    summary="Herindelingsscan",
+    description="Wat een (echte of voorgenomen) herindeling betekent voor de "
+    "samenwerkingsverbanden: elke regeling waaraan de gemeenten op de dag vóór de datum "
+    "deelnemen, ingedeeld als vervalt / herijken, deelname gaat over, samenvoegen of geen "
+    "gevolgen, met aantallen per gevolg, thema en vorm.",
+    parameters=[ScanParameters],
+    responses=Herindelingsscan,
+)
+class HerindelingsscanView(OverzichtView):
+    extra_query_params = ("gemeenten", "datum", "opvolger")
+    export_naam = "herindelingsscan"
+
+    def get(self, request):
+        parameters = self.parameters(ScanParameters)
+        uitkomst = herindeling.scan(**parameters)
+        if self.export_formaat():
+            return Response(Tabel(SCAN_KOLOMMEN, scan_rijen(uitkomst), self.export_naam))
+        return Response(Herindelingsscan(uitkomst).data)

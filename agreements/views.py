@@ -10,13 +10,14 @@ from django.shortcuts import get_object_or_404, render
 
 from municipalities.constants import PartnerSoort
 from municipalities.filters import zoek_naam_of_code
-from municipalities.models import Gemeente, Partner
+from municipalities.models import Gemeente, Herindeling, Partner
 from registry.filters import peildatum_uit
 
-from . import services
-from .constants import Vorm
+from . import herindeling, services
+from .constants import Gevolg, Vorm
 from .filters import RegelingFilter, zoek_regeling
-from .models import Deelname, Regeling, Thema
+from .models import Deelname, Herziening, Regeling, Thema
+from .overzichten import ScanParameters
 
 PAGINA_GROOTTE = 25
 MAXIMUM_PER_SOORT = 50
@@ -120,6 +121,7 @@ def regeling_detail(request, slug):
             "themas",
             "versies",
             "publicaties",
+            Prefetch("herzieningen", queryset=Herziening.objects.select_related("herindeling")),
             Prefetch(
                 "deelnames",
                 queryset=Deelname.objects.select_related("gemeente", "partner").order_by(
@@ -176,5 +178,30 @@ def cijfers(request):
         {
             "peildatum": peildatum,
             "provincies": services.statistieken_per_provincie(peildatum=peildatum),
+        },
+    )
+
+
+def herindelingsscan(request):
+    """The herindelingsscan for people: the API's parameters, the result grouped by gevolg."""
+    parameters = ScanParameters(data=request.GET) if request.GET else None
+    uitkomst = None
+    if parameters is not None and parameters.is_valid():
+        uitkomst = herindeling.scan(**parameters.validated_data)
+        per_gevolg = {g: [] for g in Gevolg}
+        for regel in uitkomst["regelingen"]:
+            per_gevolg[Gevolg(regel["gevolg"])].append(regel)
+        uitkomst["groepen"] = [(g.label, g.value, regels) for g, regels in per_gevolg.items()]
+    return render(
+        request,
+        "agreements/herindelingsscan.html",
+        {
+            "fouten": parameters.errors if parameters is not None else {},
+            "uitkomst": uitkomst,
+            "gevolgen": Gevolg,
+            "gemeenten": Gemeente.objects.order_by("naam", "code").values_list("code", "naam"),
+            "herindelingen": Herindeling.objects.select_related("opvolger").prefetch_related(
+                "opgeheven"
+            ),
         },
     )

@@ -63,6 +63,7 @@ DOELEN = {
 
 
 def bouw_register():
+    call_command("collectstatic", interactive=False, verbosity=0)  # pages need the manifest
     call_command("migrate", verbosity=0)
     call_command("voorbeelddata", verbosity=0)
     rng = random.Random(2026)

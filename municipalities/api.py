@@ -1,9 +1,11 @@
+from drf_spectacular.utils import extend_schema, extend_schema_view
+
 from registry.viewsets import RegisterViewSet, crud_schema
 
 from .constants import CBS_CODE
 from .filters import GemeenteFilter, PartnerFilter
-from .models import Gemeente, Partner
-from .serializers import GemeenteSerializer, PartnerSerializer
+from .models import Gemeente, Herindeling, Partner
+from .serializers import GemeenteSerializer, HerindelingSerializer, PartnerSerializer
 
 
 @crud_schema(
@@ -33,3 +35,20 @@ class PartnerViewSet(RegisterViewSet):
     lookup_field = "slug"
     lookup_url_kwarg = "identificatie"
     export_naam = "partners"
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Herindelingen",
+        description="Gemeentelijke herindelingen: wanneer welke gemeenten opgaan in welke "
+        "opvolger, met bron en of de herindeling al is doorgevoerd in de deelnames.",
+    ),
+    retrieve=extend_schema(summary="Eén herindeling", description="Eén herindeling."),
+)
+class HerindelingViewSet(RegisterViewSet):
+    http_method_names = ["get"]
+    queryset = Herindeling.objects.select_related("opvolger").prefetch_related("opgeheven")
+    serializer_class = HerindelingSerializer
+    lookup_field = "slug"
+    lookup_url_kwarg = "identificatie"
+    export_naam = "herindelingen"

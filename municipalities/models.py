@@ -179,3 +179,63 @@ class Gemeente(Geldigheid):
     @property
     def tooi(self) -> str:
         return f"{TOOI_BASIS}gemeente/{self.code.lower()}"
+
+
+class Herindeling(models.Model):
+    """A gemeentelijke herindeling: on ``datum`` the ``opgeheven`` gemeenten cease and
+    ``opvolger`` continues or is newly formed. A planned one has no ``toegepast_op`` yet;
+    applying it carries it through the deelnames (agreements/herindeling.py)."""
+
+    slug = models.SlugField(
+        "identificatie",
+        max_length=120,
+        unique=True,
+        help_text="Vaste identificatie in adressen, bijvoorbeeld 2019-groningen.",
+    )
+    naam = models.CharField("naam", max_length=200)
+    datum = models.DateField(
+        "datum", help_text="De eerste dag van de nieuwe indeling (meestal 1 januari)."
+    )
+    opgeheven = models.ManyToManyField(
+        Gemeente, verbose_name="opgeheven gemeenten", related_name="opgeheven_bij"
+    )
+    opvolger = models.ForeignKey(
+        Gemeente,
+        verbose_name="opvolger",
+        on_delete=models.PROTECT,
+        related_name="opvolger_bij",
+        help_text="De gemeente die verder gaat of die nieuw wordt gevormd.",
+    )
+    nieuwe_gemeente = models.BooleanField(
+        "nieuw gevormde gemeente",
+        default=False,
+        help_text="Aan als de opvolger bij deze herindeling nieuw is ontstaan.",
+    )
+    wet = models.CharField("wet", max_length=300, blank=True)
+    staatsblad = models.CharField("Staatsblad", max_length=50, blank=True)
+    bron = models.CharField(
+        "bron", max_length=500, help_text="Waar de feiten van deze herindeling vandaan komen."
+    )
+    bron_url = models.URLField("adres bron", max_length=500, blank=True)
+    toegepast_op = models.DateTimeField(
+        "toegepast op",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Wanneer de herindeling is doorgevoerd in de deelnames.",
+    )
+
+    class Meta:
+        verbose_name = "herindeling"
+        verbose_name_plural = "herindelingen"
+        ordering = ["-datum", "naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(bron=""),
+                name="herindeling_bron_verplicht",
+                violation_error_message="Vermeld de bron van de herindeling.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam

@@ -1,9 +1,11 @@
+import datetime
+
 from rest_framework import serializers
 
 from registry.serializers import ModelValidatieMixin
 
 from .constants import PartnerSoort
-from .models import Gemeente, Partner
+from .models import Gemeente, Herindeling, Partner
 
 
 class GemeenteSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
@@ -75,3 +77,42 @@ class PartnerSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSeriali
             "einddatum",
             "toelichting",
         ]
+
+
+class HerindelingSerializer(serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="herindeling-detail", lookup_field="slug", lookup_url_kwarg="identificatie"
+    )
+    identificatie = serializers.CharField(source="slug", read_only=True, label="Identificatie")
+    opgeheven = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True, label="Opgeheven gemeenten"
+    )
+    opvolger = serializers.SlugRelatedField(slug_field="code", read_only=True, label="Opvolger")
+    nieuweGemeente = serializers.BooleanField(
+        source="nieuwe_gemeente", read_only=True, label="Nieuw gevormde gemeente"
+    )
+    bronUrl = serializers.URLField(source="bron_url", read_only=True, label="Adres bron")
+    toegepastOp = serializers.DateTimeField(
+        source="toegepast_op",
+        read_only=True,
+        default_timezone=datetime.UTC,  # the API's DATETIME_FORMAT ends in Z
+        label="Toegepast op",
+    )
+
+    class Meta:
+        model = Herindeling
+        fields = [
+            "url",
+            "identificatie",
+            "naam",
+            "datum",
+            "opgeheven",
+            "opvolger",
+            "nieuweGemeente",
+            "wet",
+            "staatsblad",
+            "bron",
+            "bronUrl",
+            "toegepastOp",
+        ]
+        read_only_fields = fields

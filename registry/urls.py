@@ -9,12 +9,13 @@ from agreements.api import DeelnameViewSet, RegelingViewSet, ThemaViewSet
 from agreements.overzichten import (
     GemeenteOverzichtView,
     GemeenteRegisterView,
+    HerindelingsscanView,
     NetwerkView,
     ProvincieCijfersView,
     ThemaCijfersView,
 )
 from municipalities import views as gemeenten
-from municipalities.api import GemeenteViewSet, PartnerViewSet
+from municipalities.api import GemeenteViewSet, HerindelingViewSet, PartnerViewSet
 from municipalities.constants import CBS_CODE
 
 admin.site.site_header = "Samenwerkingsregister — beheer"
@@ -27,6 +28,7 @@ router.register("partners", PartnerViewSet)
 router.register("themas", ThemaViewSet)
 router.register("regelingen", RegelingViewSet)
 router.register("deelnames", DeelnameViewSet)
+router.register("herindelingen", HerindelingViewSet)
 
 api_v1 = [
     *router.urls,
@@ -41,6 +43,7 @@ api_v1 = [
         name="gemeente-register-api",
     ),
     path("netwerk", NetwerkView.as_view(), name="netwerk"),
+    path("herindelingsscan", HerindelingsscanView.as_view(), name="herindelingsscan"),
     path("cijfers/themas", ThemaCijfersView.as_view(), name="cijfers-themas"),
     path("cijfers/provincies", ProvincieCijfersView.as_view(), name="cijfers-provincies"),
     path(
@@ -69,6 +72,7 @@ urlpatterns = [
     path("regelingen/<slug:slug>", regelingen.regeling_detail, name="regeling-pagina"),
     path("themas/<slug:slug>", regelingen.thema_detail, name="thema-pagina"),
     path("cijfers", regelingen.cijfers, name="cijfers"),
+    path("herindelingsscan", regelingen.herindelingsscan, name="herindelingsscan-pagina"),
     path("gemeenten", gemeenten.gemeente_lijst, name="gemeente-lijst"),
     re_path(
         rf"^gemeenten/(?P<code>{CBS_CODE})$", gemeenten.gemeente_detail, name="gemeente-pagina"

@@ -13,6 +13,7 @@ from .api import Pagination
 from .exports import FORMATEN, Tabel, stream
 
 EXPORT_DEEL = 500
+DATUM_FOUT = {"invalid": "Geef een geldige datum als JJJJ-MM-DD."}
 
 
 def in_delen(rijen: Iterator, grootte: int) -> Iterator[list]:
@@ -123,7 +124,7 @@ class OverzichtView(StrictQueryParamsMixin, ExportMixin, views.APIView):
     export_naam = ""
 
     class Peildatum(serializers.Serializer):
-        peildatum = serializers.DateField(required=False)
+        peildatum = serializers.DateField(required=False, error_messages=DATUM_FOUT)
 
     def parameters(self, serializer_class) -> dict:
         serializer = serializer_class(data=self.request.query_params)

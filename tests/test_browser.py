@@ -41,6 +41,7 @@ PAGINAS = [
     "/partners/ws0616",
     "/provincies/pv20",
     "/cijfers",
+    "/herindelingsscan?gemeenten=GM0017,GM0009,GM0014&datum=2019-01-01&opvolger=GM0014",
 ]
 
 

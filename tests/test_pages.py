@@ -27,7 +27,7 @@ VRAGEN = {
     "/": 8,
     "/zoeken?zoek=e": 6,
     "/regelingen": 9,
-    "/regelingen/{slug}": 7,
+    "/regelingen/{slug}": 8,
     "/gemeenten": 6,
     "/gemeenten/GM9998": 8,
     "/gemeenten/GM9998/register": 5,
@@ -35,6 +35,7 @@ VRAGEN = {
     "/partners/{partner}": 4,
     "/provincies/{provincie}": 11,
     "/cijfers": 8,
+    "/herindelingsscan?gemeenten=GM9998&datum=2020-01-01": 8,
 }
 
 
@@ -179,6 +180,7 @@ def test_an_unknown_page_is_a_404(client, db):
         "/partners/{partner}",
         "/provincies/{provincie}",
         "/cijfers",
+        "/herindelingsscan?gemeenten=GM9998&datum=2020-01-01",
     ],
 )
 def test_pages_do_not_grow_their_queries(client, db, url):

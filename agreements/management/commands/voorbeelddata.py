@@ -2,15 +2,17 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from agreements.herindeling import pas_toe
 from agreements.models import Regeling
-from municipalities.models import Gemeente
+from municipalities.models import Gemeente, Herindeling
 
-FIXTURES = ["gemeenten", "themas", "regelingen"]
+FIXTURES = ["gemeenten", "themas", "regelingen", "herindelingen"]
 
 
 class Command(BaseCommand):
     help = (
-        "Laadt de voorbeelddata (gemeenten, thema's en de voorbeeldcasussen) in een leeg register."
+        "Laadt de voorbeelddata (gemeenten, thema's, de voorbeeldcasussen en de herindelingen) "
+        "in een leeg register en voert de herindelingen door."
     )
 
     def handle(self, *args, **options):
@@ -19,3 +21,6 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             call_command("loaddata", *FIXTURES, verbosity=options["verbosity"])
+            # The herindelingen are carried through the deelnames as a griffie would: recorded.
+            for herindeling in Herindeling.objects.order_by("datum"):
+                pas_toe(herindeling)

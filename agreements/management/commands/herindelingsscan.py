@@ -1,0 +1,43 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from agreements.herindeling import scan
+from agreements.overzichten import SCAN_KOLOMMEN, ScanParameters, scan_rijen
+from registry.exports import Tabel, csv_regels
+
+
+class Command(BaseCommand):
+    help = (
+        "Herindelingsscan: wat een (echte of voorgenomen) herindeling betekent voor de "
+        "regelingen waaraan de gemeenten deelnemen."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("gemeenten", nargs="+", help="CBS-codes, bijvoorbeeld GM0017 GM0009")
+        parser.add_argument("--datum", required=True, help="datum van de herindeling, JJJJ-MM-DD")
+        parser.add_argument("--opvolger", help="CBS-code van de gemeente die verder gaat")
+        parser.add_argument("--csv", action="store_true", help="uitvoer als CSV (voor Excel)")
+
+    def handle(self, *args, **options):
+        data = {"gemeenten": ",".join(options["gemeenten"]), "datum": options["datum"]}
+        if options["opvolger"]:
+            data["opvolger"] = options["opvolger"]
+        parameters = ScanParameters(data=data)
+        if not parameters.is_valid():
+            raise CommandError(
+                " ".join(
+                    f"{naam}: {' '.join(fouten)}" for naam, fouten in parameters.errors.items()
+                )
+            )
+        uitkomst = scan(**parameters.validated_data)
+        if options["csv"]:
+            self.stdout.write(
+                "".join(csv_regels(Tabel(SCAN_KOLOMMEN, scan_rijen(uitkomst), ""))), ending=""
+            )
+            return
+        for regel in uitkomst["regelingen"]:
+            betrokken = ", ".join(g["naam"] for g in regel["betrokkenGemeenten"])
+            self.stdout.write(f"{regel['gevolgNaam']:<20} {regel['naam']} ({betrokken})")
+        self.stdout.write(
+            f"{uitkomst['aantalRegelingen']} regelingen: "
+            + ", ".join(f"{g['gevolgNaam'].lower()} {g['aantal']}" for g in uitkomst["perGevolg"])
+        )

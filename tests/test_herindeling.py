@@ -1,0 +1,351 @@
+"""Herindeling: the scan's classification, applying it to the deelnames, undo and idempotence,
+a new gemeente formed from several, and the seeded Groningen 2019 case in API and pages."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from agreements.constants import Gevolg, Rol, Vorm
+from agreements.herindeling import maak_ongedaan, pas_toe, scan
+from agreements.models import Deelname, Herziening
+from municipalities.models import Herindeling
+from tests.factories import (
+    DeelnameFactory,
+    GemeenteFactory,
+    PartnerFactory,
+    RegelingFactory,
+    ThemaFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+DATUM = datetime.date(2019, 1, 1)
+DAG_ERVOOR = datetime.date(2018, 12, 31)
+
+
+@pytest.fixture
+def gemeenten():
+    haren = GemeenteFactory(code="GM9917", naam="Haren")
+    ten_boer = GemeenteFactory(code="GM9909", naam="Ten Boer")
+    groningen = GemeenteFactory(code="GM9914", naam="Groningen")
+    ander = GemeenteFactory(code="GM9901", naam="Tynaarlo")
+    return haren, ten_boer, groningen, ander
+
+
+def regeling_met(*deelnemers, **velden):
+    regeling = RegelingFactory(**velden)
+    for deelnemer in deelnemers:
+        if deelnemer.__class__.__name__ == "Partner":
+            DeelnameFactory(regeling=regeling, gemeente=None, partner=deelnemer)
+        else:
+            DeelnameFactory(regeling=regeling, gemeente=deelnemer)
+    return regeling
+
+
+@pytest.fixture
+def regelingen(gemeenten):
+    haren, ten_boer, groningen, ander = gemeenten
+    return {
+        Gevolg.VERVALT: regeling_met(haren, ten_boer, groningen, naam="Alleen onder elkaar"),
+        Gevolg.SAMENVOEGEN: regeling_met(haren, groningen, ander, naam="Afvalbeheer"),
+        Gevolg.GAAT_OVER: regeling_met(haren, PartnerFactory(), naam="Met het waterschap"),
+        Gevolg.GEEN: regeling_met(groningen, ander, naam="Zonder Haren"),
+        "buiten": regeling_met(ander, GemeenteFactory(code="GM9902"), naam="Buiten de scan"),
+    }
+
+
+@pytest.fixture
+def herindeling(gemeenten):
+    haren, ten_boer, groningen, _ = gemeenten
+    herindeling = Herindeling.objects.create(
+        slug="2019-groningen",
+        naam="Groningen, Haren en Ten Boer",
+        datum=DATUM,
+        opvolger=groningen,
+        bron="test",
+    )
+    herindeling.opgeheven.set([haren, ten_boer])
+    return herindeling
+
+
+def gevolgen(uitkomst) -> dict:
+    return {r["naam"]: r["gevolg"] for r in uitkomst["regelingen"]}
+
+
+def test_the_scan_classifies_every_regeling(gemeenten, regelingen):
+    haren, ten_boer, groningen, _ = gemeenten
+    uitkomst = scan(gemeenten=[haren, ten_boer], datum=DATUM, opvolger=groningen)
+    assert gevolgen(uitkomst) == {
+        "Alleen onder elkaar": Gevolg.VERVALT,
+        "Afvalbeheer": Gevolg.SAMENVOEGEN,
+        "Met het waterschap": Gevolg.GAAT_OVER,
+        "Zonder Haren": Gevolg.GEEN,
+    }
+    assert {g["gevolg"]: g["aantal"] for g in uitkomst["perGevolg"]} == {
+        "vervalt": 1,
+        "gaat_over": 1,
+        "samenvoegen": 1,
+        "geen": 1,
+    }
+    samen = next(r for r in uitkomst["regelingen"] if r["naam"] == "Afvalbeheer")
+    assert [g["naam"] for g in samen["betrokkenGemeenten"]] == ["Groningen", "Haren"]
+    assert samen["aantalOverigeDeelnemers"] == 1
+
+
+def test_without_opvolger_a_lone_deelname_passes_to_the_new_gemeente(gemeenten, regelingen):
+    uitkomst = scan(gemeenten=list(gemeenten[:3]), datum=DATUM)
+    assert gevolgen(uitkomst)["Zonder Haren"] == Gevolg.GAAT_OVER
+    assert uitkomst["opvolger"] is None
+
+
+def test_a_deelnemer_who_joins_on_the_day_itself_keeps_the_regeling_alive(gemeenten):
+    haren, _, groningen, _ = gemeenten
+    regeling = regeling_met(haren, groningen)
+    DeelnameFactory(regeling=regeling, begindatum=DATUM)  # e.g. a gemeente formed that day
+    uitkomst = scan(gemeenten=[haren], datum=DATUM, opvolger=groningen)
+    assert gevolgen(uitkomst)[regeling.naam] == Gevolg.SAMENVOEGEN
+
+
+def test_the_scan_counts_per_thema_and_vorm(gemeenten):
+    haren, _, groningen, ander = gemeenten
+    afval = ThemaFactory(naam="Afval")
+    regeling = regeling_met(haren, groningen, ander, vorm=Vorm.OPENBAAR_LICHAAM)
+    regeling.themas.add(afval)
+    regeling_met(haren, ander, vorm=Vorm.OPENBAAR_LICHAAM)
+    uitkomst = scan(gemeenten=[haren], datum=DATUM, opvolger=groningen)
+    assert uitkomst["perVorm"] == [
+        {
+            "vorm": "Openbaar lichaam",
+            "aantal": 2,
+            "vervalt": 0,
+            "gaat_over": 1,
+            "samenvoegen": 1,
+            "geen": 0,
+        }
+    ]
+    assert {r["thema"]: r["aantal"] for r in uitkomst["perThema"]} == {
+        "Afval": 1,
+        "Zonder thema": 1,
+    }
+
+
+def test_the_scan_reads_a_fixed_number_of_queries(gemeenten, regelingen):
+    haren, ten_boer, groningen, ander = gemeenten
+    with CaptureQueriesContext(connection) as weinig:
+        scan(gemeenten=[haren, ten_boer], datum=DATUM, opvolger=groningen)
+    for _ in range(5):
+        regeling_met(haren, groningen, ander).themas.add(ThemaFactory())
+    with CaptureQueriesContext(connection) as veel:
+        scan(gemeenten=[haren, ten_boer], datum=DATUM, opvolger=groningen)
+    assert len(weinig) == len(veel) == 3
+
+
+def test_applying_ends_takes_over_and_flags(gemeenten, regelingen, herindeling):
+    haren, ten_boer, groningen, _ = gemeenten
+    DeelnameFactory(regeling=regelingen[Gevolg.GAAT_OVER], gemeente=ten_boer)
+    Deelname.objects.filter(regeling=regelingen[Gevolg.GAAT_OVER]).update(
+        verdeelsleutel=Decimal("20"), rol=Rol.DEELNEMER
+    )
+    tellingen = pas_toe(herindeling)
+
+    assert tellingen == {"beeindigd": 5, "aangemaakt": 1, "gemeenten": 2, "herzieningen": 3}
+    for gemeente in (haren, ten_boer):
+        gemeente.refresh_from_db()
+        assert gemeente.einddatum == DAG_ERVOOR and gemeente.opvolger == groningen
+        assert not Deelname.objects.actief_op(DATUM).filter(gemeente=gemeente).exists()
+        assert Deelname.objects.actief_op(DAG_ERVOOR).filter(gemeente=gemeente).exists()
+    overgenomen = Deelname.objects.get(regeling=regelingen[Gevolg.GAAT_OVER], gemeente=groningen)
+    assert overgenomen.begindatum == DATUM and overgenomen.einddatum is None
+    assert overgenomen.verdeelsleutel == Decimal("40")  # Haren's and Ten Boer's share added up
+    assert "Haren en Ten Boer" in overgenomen.toelichting
+    # Groningen already takes part: no second deelname, but flagged for review
+    assert (
+        Deelname.objects.filter(regeling=regelingen[Gevolg.SAMENVOEGEN], gemeente=groningen).count()
+        == 1
+    )
+    assert dict(Herziening.objects.values_list("regeling__naam", "gevolg")) == {
+        "Alleen onder elkaar": Gevolg.VERVALT,
+        "Afvalbeheer": Gevolg.SAMENVOEGEN,
+        "Met het waterschap": Gevolg.SAMENVOEGEN,  # Haren and Ten Boer both took part
+    }
+    assert herindeling.mutaties.count() == 8
+
+
+def test_applying_twice_does_nothing_the_second_time(gemeenten, regelingen, herindeling):
+    assert pas_toe(herindeling) is not None
+    aantal = Deelname.objects.count(), herindeling.mutaties.count(), Herziening.objects.count()
+    assert pas_toe(herindeling) is None
+    assert (
+        Deelname.objects.count(),
+        herindeling.mutaties.count(),
+        Herziening.objects.count(),
+    ) == aantal
+
+
+def test_undo_restores_everything(gemeenten, regelingen, herindeling):
+    def stand():
+        return sorted(map(str, Deelname.objects.values_list("regeling", "gemeente", "einddatum")))
+
+    voor = stand()
+    pas_toe(herindeling)
+    assert maak_ongedaan(herindeling) == 7
+    assert stand() == voor
+    herindeling.refresh_from_db()
+    assert herindeling.toegepast_op is None
+    assert not Herziening.objects.exists() and not herindeling.mutaties.exists()
+    gemeenten[0].refresh_from_db()
+    assert gemeenten[0].einddatum is None and gemeenten[0].opvolger is None
+    assert maak_ongedaan(herindeling) is None
+    assert pas_toe(herindeling) is not None  # and it can be applied again
+
+
+def test_undo_refuses_once_something_changed_since(gemeenten, regelingen, herindeling):
+    pas_toe(herindeling)
+    overgenomen = Deelname.objects.get(regeling=regelingen[Gevolg.GAAT_OVER], gemeente=gemeenten[2])
+    overgenomen.verdeelsleutel = Decimal("12.5")
+    overgenomen.save()
+    with pytest.raises(ValidationError, match="sinds het toepassen is gewijzigd"):
+        maak_ongedaan(herindeling)
+    herindeling.refresh_from_db()
+    assert herindeling.toegepast_op is not None  # nothing was undone
+    assert Deelname.objects.filter(pk=overgenomen.pk).exists()
+
+
+def test_a_herindeling_that_forms_a_new_gemeente_from_several(gemeenten):
+    a, b, _, ander = gemeenten
+    nieuw = GemeenteFactory(code="GM9990", naam="Nieuwstad", begindatum=DATUM)
+    samen = regeling_met(a, b, ander)
+    alleen_a = regeling_met(a, ander)
+    herindeling = Herindeling.objects.create(
+        slug="nieuwstad",
+        naam="Nieuwstad",
+        datum=DATUM,
+        opvolger=nieuw,
+        nieuwe_gemeente=True,
+        bron="test",
+    )
+    herindeling.opgeheven.set([a, b])
+    pas_toe(herindeling)
+    assert set(
+        Deelname.objects.actief_op(DATUM).filter(gemeente=nieuw).values_list("regeling", flat=True)
+    ) == {
+        samen.pk,
+        alleen_a.pk,
+    }
+    assert Deelname.objects.filter(regeling=samen, gemeente=nieuw).count() == 1  # two became one
+    assert dict(Herziening.objects.values_list("regeling", "gevolg")) == {
+        samen.pk: Gevolg.SAMENVOEGEN,
+        alleen_a.pk: Gevolg.GAAT_OVER,
+    }
+
+
+def test_applying_refuses_an_impossible_herindeling_and_changes_nothing(gemeenten, regelingen):
+    haren, _, groningen, _ = gemeenten
+    nog_niet = GemeenteFactory(code="GM9991", begindatum=datetime.date(2020, 1, 1))
+    herindeling = Herindeling.objects.create(
+        slug="te-vroeg", naam="Te vroeg", datum=DATUM, opvolger=nog_niet, bron="test"
+    )
+    herindeling.opgeheven.set([haren, groningen])
+    DeelnameFactory(
+        regeling=regelingen["buiten"], gemeente=haren, begindatum=datetime.date(2019, 6, 1)
+    )
+    voor = sorted(Deelname.objects.values_list("pk", "einddatum"))
+    with pytest.raises(ValidationError) as fout:
+        pas_toe(herindeling)
+    assert "bestaat niet op 01-01-2019" in str(fout.value)
+    assert "treedt na de herindeling nog toe" in str(fout.value)
+    assert sorted(Deelname.objects.values_list("pk", "einddatum")) == voor
+    assert not Herziening.objects.exists()
+
+
+def test_the_commands_apply_undo_and_scan(gemeenten, regelingen, herindeling, capsys):
+    call_command("herindeling", "2019-groningen")
+    assert (
+        capsys.readouterr()
+        .out.strip()
+        .endswith(
+            "doorgevoerd: 4 deelnames beëindigd, 1 overgenomen door de opvolger, "
+            "2 gemeenten opgeheven, 3 regelingen te herzien."
+        )
+    )
+    call_command("herindeling", "2019-groningen")
+    assert "al doorgevoerd" in capsys.readouterr().out
+    call_command("herindeling", "2019-groningen", "--ongedaan-maken")
+    assert "ongedaan gemaakt" in capsys.readouterr().out
+    call_command(
+        "herindelingsscan", "GM9917", "GM9909", "--opvolger", "GM9914", "--datum", "2019-01-01"
+    )
+    uitvoer = capsys.readouterr().out
+    assert "Vervalt / herijken" in uitvoer and "Afvalbeheer" in uitvoer
+    call_command("herindelingsscan", "GM9917", "--datum", "2019-01-01", "--csv")
+    assert capsys.readouterr().out.startswith("\ufeffRegeling;Vorm;Thema's;Gevolg")
+
+
+# The seeded case (Groningen 2019) through the API and the pages.
+
+
+def test_the_scan_of_groningen_2019_in_the_api(api, voorbeelddata):
+    data = api.get(
+        "/api/v1/herindelingsscan",
+        {"gemeenten": "GM0017,GM0009,GM0014", "datum": "2019-01-01"},
+    ).json()
+    afval = next(r for r in data["regelingen"] if "Afvalbeheer" in r["naam"])
+    assert afval["gevolg"] == "samenvoegen"
+    assert {g["code"] for g in afval["betrokkenGemeenten"]} == {"GM0014", "GM0017"}
+    csv = api.get(
+        "/api/v1/herindelingsscan",
+        {"gemeenten": "GM0017,GM0009,GM0014", "datum": "2019-01-01", "format": "csv"},
+    )
+    assert csv.status_code == 200 and "Samenvoegen" in csv.content.decode()
+
+
+@pytest.mark.parametrize(
+    "parameters",
+    [
+        {"gemeenten": "GM0017", "datum": "morgen"},
+        {"gemeenten": "GM0017,Haren", "datum": "2019-01-01"},
+        {"gemeenten": "GM9999", "datum": "2019-01-01"},
+        {"gemeenten": "GM0017", "datum": "2019-01-01", "opvolger": "GM9999"},
+        {"datum": "2019-01-01"},
+    ],
+)
+def test_the_scan_answers_bad_input_with_400(api, voorbeelddata, parameters):
+    response = api.get("/api/v1/herindelingsscan", parameters)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_history_stays_true_after_the_seeded_herindeling(api, voorbeelddata):
+    def regelingen(gemeente, peildatum):
+        deelnames = api.get("/api/v1/deelnames", {"gemeente": gemeente, "peildatum": peildatum})
+        return {d["regeling"] for d in deelnames.json()}
+
+    assert regelingen("GM0017", "2018-06-01")
+    assert regelingen("GM0017", "2019-06-01") == set()
+    groningen = regelingen("GM0014", "2019-06-01")
+    assert "regio-groningen-assen" in groningen  # taken over from Haren
+    assert "regio-groningen-assen" not in regelingen("GM0014", "2018-06-01")
+    [seed] = api.get("/api/v1/herindelingen").json()
+    assert seed["opgeheven"] == ["GM0017", "GM0009"] and seed["toegepastOp"].endswith("Z")
+
+
+def test_the_scan_page(client, voorbeelddata):
+    response = client.get(
+        "/herindelingsscan",
+        {"gemeenten": "GM0017,GM0009,GM0014", "datum": "2019-01-01", "opvolger": "GM0014"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Samenvoegen (3)" in html and "Afvalbeheer Regio Centraal Groningen" in html
+    assert "format=xlsx" in html
+    fout = client.get("/herindelingsscan", {"gemeenten": "Haren", "datum": "2019-01-01"})
+    assert fout.status_code == 200 and "Geef CBS-codes" in fout.content.decode()
+    assert (
+        "te herzien na de herindeling"
+        in client.get("/regelingen/regio-groningen-assen").content.decode().lower()
+    )
