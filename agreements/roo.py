@@ -297,8 +297,8 @@ def lees_export(bron, voortgang: Callable[[int], None] | None = None) -> Export:
             f"Het bestand is geen geldige of geen volledige XML (regel {regel}, kolom {kolom}): "
             f"{fout}. Er is niets veranderd."
         ) from fout
-    if not export.schema and not stapel and not export.versies and not export.organisaties:
-        raise RooFout("Het bestand bevat geen ROO-export.")
+    if voortgang:
+        voortgang(len(export.versies))
     if not export.versies:
         raise RooFout("De export bevat geen gemeenschappelijke regelingen; er is niets veranderd.")
     return export
@@ -874,11 +874,11 @@ def _werk_bij(beheerd: list, teller: Teller):
     publicaties_van = defaultdict(dict)
     for p in Publicatie.objects.filter(regeling_id__in=ids):
         publicaties_van[p.regeling_id][p.url] = p
-    themas_van = defaultdict(set)
-    for regeling_id, thema_id in Regeling.themas.through.objects.filter(
+    themas_van = defaultdict(dict)
+    for koppeling_id, regeling_id, thema_id in Regeling.themas.through.objects.filter(
         regeling_id__in=ids
-    ).values_list("regeling_id", "thema_id"):
-        themas_van[regeling_id].add(thema_id)
+    ).values_list("id", "regeling_id", "thema_id"):
+        themas_van[regeling_id][thema_id] = koppeling_id
 
     weg = defaultdict(list)
     bij = defaultdict(list)
@@ -931,10 +931,10 @@ def _werk_bij(beheerd: list, teller: Teller):
                 bij["publicaties"].append(bestaand[url])
 
         oud_themas = themas_van[regeling.pk]
-        weg["thema's"] += [(regeling.pk, t) for t in oud_themas - gewenst.themas]
+        weg["thema's"] += [k for t, k in oud_themas.items() if t not in gewenst.themas]
         nieuw["thema's"] += [
             Regeling.themas.through(regeling=regeling, thema_id=t)
-            for t in sorted(gewenst.themas - oud_themas)
+            for t in sorted(gewenst.themas - oud_themas.keys())
         ]
         na = _aantal(weg, bij, nieuw)
         teller.tel("regelingen", "bijgewerkt" if na > voor else "ongewijzigd")
@@ -950,9 +950,11 @@ def _werk_bij(beheerd: list, teller: Teller):
         "verwijderd",
         Publicatie.objects.filter(pk__in=weg["publicaties"]).delete()[0],
     )
-    for regeling_id, thema_id in weg["thema's"]:
-        Regeling.themas.through.objects.filter(regeling_id=regeling_id, thema_id=thema_id).delete()
-    teller.tel("thema's", "ontkoppeld", len(weg["thema's"]))
+    teller.tel(
+        "thema's",
+        "ontkoppeld",
+        Regeling.themas.through.objects.filter(pk__in=weg["thema's"]).delete()[0],
+    )
     Regeling.objects.bulk_update(bij["regelingen"], REGELING_VELDEN)
     RegelingVersie.objects.bulk_update(bij["versies"], VERSIE_VELDEN)
     Deelname.objects.bulk_update(bij["deelnames"], DEELNAME_VELDEN)

@@ -2,6 +2,26 @@
 
 from django.db import migrations, models
 
+from registry.geldigheid import geen_overlap_sql
+
+DEELNAME_GROEPEN = [
+    ("deelname_gemeente_geen_overlap", ["regeling_id", "gemeente_id"]),
+    ("deelname_partner_geen_overlap", ["regeling_id", "partner_id"]),
+]
+
+
+def herstel_triggers(apps, schema_editor):
+    """SQLite rebuilds agreements_deelname to add a column and so drops its overlap triggers
+    (migration 0002); create them again. PostgreSQL keeps its exclusion constraints."""
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    for naam, groep in DEELNAME_GROEPEN:
+        forwards, backwards = geen_overlap_sql("sqlite", "agreements_deelname", naam, groep)
+        for sql in backwards:
+            schema_editor.execute(sql.replace("DROP TRIGGER", "DROP TRIGGER IF EXISTS"))
+        for sql in forwards:
+            schema_editor.execute(sql)
+
 
 class Migration(migrations.Migration):
 
@@ -10,6 +30,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Undoing this migration rebuilds the table again: the triggers come back last.
+        migrations.RunPython(migrations.RunPython.noop, herstel_triggers),
         migrations.CreateModel(
             name='RooImport',
             fields=[
@@ -36,4 +58,5 @@ class Migration(migrations.Migration):
             name='roo_beheerd',
             field=models.BooleanField(default=False, help_text='Aan: de ROO-import houdt de gegevens, versies, publicaties en de eigen deelnames van deze regeling bij. Uit: met de hand beheerd; de import koppelt alleen ontbrekende ROO-nummers en verandert verder niets.', verbose_name='bijgehouden door de ROO-import'),
         ),
+        migrations.RunPython(herstel_triggers, migrations.RunPython.noop),
     ]
