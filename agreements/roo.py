@@ -22,6 +22,7 @@ or deelname start and ends with its last version.
 """
 
 import datetime
+import itertools
 import re
 import shutil
 import tempfile
@@ -380,7 +381,7 @@ def versie_perioden(keten: list[Versie]) -> list[tuple[datetime.date | None, dat
 
 
 @dataclass
-class Stand:
+class Bekend:
     """What the database holds that the import needs, read in a fixed number of queries."""
 
     gemeenten: dict[str, dict]
@@ -392,7 +393,7 @@ class Stand:
     regeling_slugs: set[str]
 
     @classmethod
-    def lees(cls) -> "Stand":
+    def lees(cls) -> "Bekend":
         gemeenten = {
             g["code"]: g
             for g in Gemeente.objects.values("id", "code", "naam", "begindatum", "einddatum")
@@ -462,8 +463,8 @@ class Deelnemers:
     systeemId's organisatie record (Organisatiecode), then by name; a body without any Dutch
     code becomes (or is found as) a partner of the soort 'overig'."""
 
-    def __init__(self, stand: Stand, organisaties: dict[str, Organisatie], teller: Teller):
-        self.stand = stand
+    def __init__(self, bekend: Bekend, organisaties: dict[str, Organisatie], teller: Teller):
+        self.bekend = bekend
         self.organisaties = organisaties
         self.teller = teller
         self.cache = {}
@@ -490,7 +491,7 @@ class Deelnemers:
             elif gevonden:
                 code = gevonden.group(2)
         if code.startswith("gm"):
-            gemeente = self.stand.gemeenten.get(code.upper())
+            gemeente = self.bekend.gemeenten.get(code.upper())
             if gemeente:
                 return ("gemeente", gemeente)
             self.teller.overgeslagen(
@@ -500,7 +501,7 @@ class Deelnemers:
         prefix = re.match(r"[a-z]+", code).group() if code else ""
         if prefix in SOORT_VAN_PREFIX:
             return ("partner", self._partner(code, SOORT_VAN_PREFIX[prefix], naam, organisatie))
-        kandidaten = self.stand.gemeenten_op_naam.get(_naam_sleutel(naam), [])
+        kandidaten = self.bekend.gemeenten_op_naam.get(_naam_sleutel(naam), [])
         if len(kandidaten) == 1:
             return ("gemeente", kandidaten[0])
         if naam.lower().startswith("gemeente "):
@@ -516,9 +517,9 @@ class Deelnemers:
         return ("partner", self._partner("", PartnerSoort.OVERIG, naam, organisatie))
 
     def _partner(self, code, soort, naam, organisatie):
-        bestaand = self.stand.partners.get(code) if code else None
+        bestaand = self.bekend.partners.get(code) if code else None
         if bestaand is None and not code:
-            bestaand = self.stand.partners_op_naam.get(naam.casefold())
+            bestaand = self.bekend.partners_op_naam.get(naam.casefold())
         if bestaand is not None:
             return bestaand
         sleutel = code or naam.casefold()
@@ -536,7 +537,7 @@ class Deelnemers:
                 naam=((organisatie.naam if organisatie and code else "") or naam)[:200],
                 soort=soort,
                 code=code or None,
-                slug=_uniek(code or slugify(naam)[:100], self.stand.partner_slugs, "roo"),
+                slug=_uniek(code or slugify(naam)[:100], self.bekend.partner_slugs, "roo"),
                 oin=oin if re.match(OIN_REGEX, oin) else "",
                 kvk_nummer=kvk if re.match(KVK_REGEX, kvk) else "",
                 toelichting=toelichting + ".",
@@ -583,6 +584,66 @@ def _publicatie_soort(url: str) -> str:
     return PublicatieSoort.OVERIG
 
 
+def _deelnames(keten, perioden, deelnemers, teller, waar) -> dict[tuple, dict]:
+    """Per deelnemer, one deelname for each run of consecutive versions that list it."""
+    rijen = defaultdict(dict)
+    for i, versie in enumerate(keten):
+        for rij in versie.deelnemers:
+            gevonden = deelnemers.zoek(rij)
+            if gevonden:
+                soort, wie = gevonden
+                sleutel = (
+                    wie["id"] if soort == "gemeente" else wie if isinstance(wie, int) else id(wie)
+                )
+                rijen[(soort, sleutel)].setdefault(i, (rij, wie))
+    resultaat = {}
+    for (soort, sleutel), per_versie in rijen.items():
+        vorig_einde = None
+        runs = itertools.groupby(enumerate(sorted(per_versie)), lambda paar: paar[1] - paar[0])
+        for _, run in runs:
+            indices = [i for _, i in run]
+            eerste, laatste = indices[0], indices[-1]
+            run_rijen = [per_versie[i][0] for i in indices]
+            rij, wie = per_versie[laatste]
+            toetredingen = [r.toetreding for r in run_rijen if r.toetreding]
+            begin = min(toetredingen) if toetredingen else perioden[eerste][0]
+            if vorig_einde and (begin is None or begin <= vorig_einde):
+                begin = perioden[eerste][0]  # joined again: the toetreding is the first one
+            einde = perioden[laatste][1]
+            deelname = {
+                "soort": soort,
+                "wie": wie,
+                "namens_raad": False,
+                "namens_college": False,
+                "namens_burgemeester": False,
+                "verdeelsleutel": rij.verdeelsleutel,
+            }
+            if soort == "gemeente":
+                # Within the life of the gemeente: merged gemeenten linger in ROO versions.
+                if wie["einddatum"] and (einde is None or einde > wie["einddatum"]):
+                    einde = wie["einddatum"]
+                if wie["begindatum"] and begin and begin < wie["begindatum"]:
+                    begin = wie["begindatum"]
+                for orgaan in rij.bestuursorganen:
+                    if orgaan in BESTUURSORGANEN:
+                        deelname[BESTUURSORGANEN[orgaan]] = True
+            if begin and einde and einde < begin:
+                naam = wie["naam"] if soort == "gemeente" else rij.naam
+                teller.overgeslagen(
+                    "deelnames",
+                    f"{waar}: {naam} staat in versie {keten[eerste].systeem_id}, maar bestond "
+                    "toen niet (meer).",
+                )
+                continue
+            vorig_einde = einde
+            resultaat[(soort, sleutel, begin)] = {
+                **deelname,
+                "begindatum": begin,
+                "einddatum": einde,
+            }
+    return resultaat
+
+
 @dataclass
 class Gewenst:
     """The state of one regeling as the export describes it."""
@@ -594,7 +655,7 @@ class Gewenst:
     themas: set[int]
 
 
-def _gewenst(keten, export, stand, deelnemers, teller, vandaag) -> Gewenst:
+def _gewenst(keten, export, bekend, deelnemers, teller, vandaag) -> Gewenst:
     laatste = keten[-1]
     perioden = versie_perioden(keten)
     waar = f"Regeling {laatste.systeem_id}"
@@ -612,67 +673,7 @@ def _gewenst(keten, export, stand, deelnemers, teller, vandaag) -> Gewenst:
         for v, (begin, einde) in zip(keten, perioden, strict=True)
     }
 
-    # Deelnames: per deelnemer, the runs of consecutive versions that list it.
-    rijen = defaultdict(dict)
-    for i, versie in enumerate(keten):
-        for rij in versie.deelnemers:
-            gevonden = deelnemers.zoek(rij)
-            if gevonden:
-                soort, wie = gevonden
-                sleutel = (
-                    wie["id"] if soort == "gemeente" else wie if isinstance(wie, int) else id(wie)
-                )
-                rijen[(soort, sleutel)].setdefault(i, (rij, wie))
-    deelnames = {}
-    for (soort, sleutel), per_versie in rijen.items():
-        vorig_einde = None
-        i = 0
-        indices = sorted(per_versie)
-        while i < len(indices):
-            j = i
-            while j + 1 < len(indices) and indices[j + 1] == indices[j] + 1:
-                j += 1
-            eerste, laatste_i = indices[i], indices[j]
-            run = [per_versie[k][0] for k in indices[i : j + 1]]
-            wie = per_versie[laatste_i][1]
-            toetredingen = [r.toetreding for r in run if r.toetreding]
-            begin = min(toetredingen) if toetredingen else perioden[eerste][0]
-            if vorig_einde and (begin is None or begin <= vorig_einde):
-                begin = perioden[eerste][0]
-            einde = perioden[laatste_i][1]
-            naam = run[-1].naam
-            if soort == "gemeente":
-                naam = wie["naam"]
-                if wie["einddatum"] and (einde is None or einde > wie["einddatum"]):
-                    einde = wie["einddatum"]
-                if wie["begindatum"] and begin and begin < wie["begindatum"]:
-                    begin = wie["begindatum"]
-            i = j + 1
-            if begin and einde and einde < begin:
-                teller.overgeslagen(
-                    "deelnames",
-                    f"{waar}: {naam} staat in versie {keten[eerste].systeem_id}, maar bestond "
-                    "toen niet (meer).",
-                )
-                continue
-            vorig_einde = einde
-            laatste_rij = run[-1]
-            deelname = {
-                "soort": soort,
-                "wie": wie,
-                "begindatum": begin,
-                "einddatum": einde,
-                "namens_raad": False,
-                "namens_college": False,
-                "namens_burgemeester": False,
-                "verdeelsleutel": laatste_rij.verdeelsleutel,
-            }
-            if soort == "gemeente":
-                for orgaan in laatste_rij.bestuursorganen:
-                    if orgaan in BESTUURSORGANEN:
-                        deelname[BESTUURSORGANEN[orgaan]] = True
-            deelnames[(soort, sleutel, begin)] = deelname
-
+    deelnames = _deelnames(keten, perioden, deelnemers, teller, waar)
     begins = [p[0] for p in perioden if p[0]]
     begins += [d["begindatum"] for d in deelnames.values() if d["begindatum"]]
     einde = perioden[-1][1]
@@ -695,8 +696,8 @@ def _gewenst(keten, export, stand, deelnemers, teller, vandaag) -> Gewenst:
     themas = set()
     for v in keten:
         for naam, uri in v.beleidsterreinen:
-            if uri in stand.themas:
-                themas.add(stand.themas[uri])
+            if uri in bekend.themas:
+                themas.add(bekend.themas[uri])
             elif uri or naam:
                 teller.meldingen.append(f"{waar}: beleidsterrein '{naam}' ({uri}) is geen thema.")
     publicaties = {}
@@ -744,10 +745,10 @@ def importeer(export: Export, *, bron: str, vandaag: datetime.date | None = None
     vandaag = vandaag or datetime.date.today()
     teller = Teller(list(export.meldingen))
     with transaction.atomic():
-        stand = Stand.lees()
-        deelnemers = Deelnemers(stand, export.organisaties, teller)
+        bekend = Bekend.lees()
+        deelnemers = Deelnemers(bekend, export.organisaties, teller)
         alle = [
-            (keten, _gewenst(keten, export, stand, deelnemers, teller, vandaag))
+            (keten, _gewenst(keten, export, bekend, deelnemers, teller, vandaag))
             for keten in ketens(export.versies, teller.meldingen)
         ]
         nieuwe_partners = Partner.objects.bulk_create(deelnemers.nieuwe_partners.values())
@@ -781,7 +782,7 @@ def importeer(export: Export, *, bron: str, vandaag: datetime.date | None = None
             else:
                 handmatig.append((regeling, keten))
 
-        _maak_aan(nieuw, stand, teller)
+        _maak_aan(nieuw, bekend, teller)
         _werk_bij(beheerd, teller)
         _koppel(handmatig, teller)
         return RooImport.objects.create(
@@ -817,11 +818,11 @@ def _nieuwe_deelnames(regeling, gewenst: Gewenst, hand: dict, teller: Teller) ->
     return resultaat
 
 
-def _maak_aan(nieuw: list, stand: Stand, teller: Teller):
+def _maak_aan(nieuw: list, bekend: Bekend, teller: Teller):
     regelingen = Regeling.objects.bulk_create(
         Regeling(
             slug=_uniek(
-                slugify(gewenst.velden["naam"])[:100], stand.regeling_slugs, keten[0].systeem_id
+                slugify(gewenst.velden["naam"])[:100], bekend.regeling_slugs, keten[0].systeem_id
             ),
             roo_beheerd=True,
             **gewenst.velden,

@@ -462,6 +462,86 @@ def test_the_command_prints_a_summary_and_with_v2_progress_and_messages(register
     assert "Gemeente Overschelde" not in uit.getvalue()
 
 
+def versie(sid, begin, einde="", vorige="", volgende="", rijen=()) -> str:
+    """One p:regeling record; ``rijen`` are (TOOI code, toetredingsDatum) pairs."""
+    deelnemers = "".join(
+        '<p:deelnemendeOrganisatie p:resourceIdentifierTOOI="https://identifier.overheid.nl/'
+        f'tooi/id/gemeente/{code}"><p:naam>x</p:naam>'
+        + (f"<p:toetredingsDatum>{datum}</p:toetredingsDatum>" if datum else "")
+        + "</p:deelnemendeOrganisatie>"
+        for code, datum in rijen
+    )
+    return (
+        f'<p:regeling p:systeemId="{sid}"><p:titel>Regeling {sid}</p:titel>'
+        '<p:samenwerkingsvorm p:afkorting="GO">Gemeenschappelijk orgaan</p:samenwerkingsvorm>'
+        f"<p:deelnemendeOrganisaties>{deelnemers}</p:deelnemendeOrganisaties>"
+        f"<p:datumInwerkingtreding>{begin}</p:datumInwerkingtreding>"
+        + (f"<p:datumUitwerkingtreding>{einde}</p:datumUitwerkingtreding>" if einde else "")
+        + (f'<p:previousVersion p:systeemId="{vorige}">x</p:previousVersion>' if vorige else "")
+        + (f'<p:nextVersion p:systeemId="{volgende}">x</p:nextVersion>' if volgende else "")
+        + "</p:regeling>"
+    )
+
+
+def schrijf_export(pad, *versies) -> Path:
+    pad.write_text(
+        '<p:overheidsorganisaties xmlns:p="urn:test"><p:gemeenschappelijkeRegelingen>'
+        + "".join(versies)
+        + "</p:gemeenschappelijkeRegelingen></p:overheidsorganisaties>"
+    )
+    return pad
+
+
+def test_a_deelnemer_that_leaves_and_joins_again_gets_a_second_deelname(register, tmp_path):
+    pad = schrijf_export(
+        tmp_path / "export.xml",
+        versie(1, "2016-01-01", "2018-01-01", volgende=2, rijen=[("gm0901", "2010-01-01")]),
+        versie(2, "2018-01-01", "2020-01-01", vorige=1, volgende=3, rijen=[("gm0902", "")]),
+        versie(3, "2020-01-01", vorige=2, rijen=[("gm0901", "2010-01-01"), ("gm0902", "")]),
+    )
+    importeer(pad)
+    regeling = Regeling.objects.get()
+    assert list(
+        regeling.deelnames.order_by("gemeente__code", "begindatum").values_list(
+            "gemeente__code", "begindatum", "einddatum"
+        )
+    ) == [
+        ("GM0901", D(2010, 1, 1), D(2017, 12, 31)),
+        ("GM0901", D(2020, 1, 1), None),
+        ("GM0902", D(2018, 1, 1), None),
+    ]
+    assert regeling.begindatum == D(2010, 1, 1)
+
+
+def test_a_gemeente_listed_after_it_ceased_to_exist_is_skipped(register, tmp_path):
+    pad = schrijf_export(
+        tmp_path / "export.xml",
+        # No toetredingsDatum: the version start, after Oudmeer's last day.
+        versie(1, "2020-01-01", rijen=[("gm0901", "2020-01-01"), ("gm0903", "")]),
+    )
+    resultaat = importeer(pad)
+    assert list(Deelname.objects.values_list("gemeente__code", flat=True)) == ["GM0901"]
+    assert resultaat.aantallen["deelnames"] == {"aangemaakt": 1, "overgeslagen": 1}
+    assert any(
+        "Oudmeer staat in versie 1, maar bestond toen niet" in m for m in resultaat.meldingen
+    )
+
+
+def test_a_version_that_never_took_effect_is_skipped(register, tmp_path):
+    pad = schrijf_export(
+        tmp_path / "export.xml",
+        versie(1, "2016-01-01", "2024-05-01", volgende=2),
+        versie(2, "2024-05-01", "2024-05-01", vorige=1, volgende=3),
+        versie(3, "2024-05-01", vorige=2),
+    )
+    resultaat = importeer(pad)
+    assert list(RegelingVersie.objects.values_list("roo_id", "begindatum", "einddatum")) == [
+        ("1", D(2016, 1, 1), D(2024, 4, 30)),
+        ("3", D(2024, 5, 1), None),
+    ]
+    assert any("Versie 2 is nooit in werking geweest" in m for m in resultaat.meldingen)
+
+
 def export_met(aantal: int) -> str:
     """A valid export with ``aantal`` regelingen of two versions and three deelnemers each."""
     rij = (
