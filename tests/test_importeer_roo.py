@@ -602,3 +602,11 @@ def test_the_number_of_queries_does_not_grow_with_the_export(register, tmp_path)
     assert tweede_groot == tweede_klein
     assert eerste_klein <= 25
     assert tweede_klein <= 25
+
+
+def test_the_record_of_an_import_can_be_read_in_the_admin(register, admin_client):
+    resultaat = importeer(BASIS)
+    assert admin_client.get("/admin/agreements/rooimport/").status_code == 200
+    pagina = admin_client.get(f"/admin/agreements/rooimport/{resultaat.pk}/change/")
+    assert pagina.status_code == 200
+    assert "Gemeente Overschelde" in pagina.content.decode()
