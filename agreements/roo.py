@@ -1,5 +1,5 @@
 """Import of the ROO export (``exportOO.xml``): every gemeenschappelijke regeling with its
-versions, deelnemers, publicaties and the identifiers of its GR body.
+versions, deelnemers, publicaties, thema's and the identifiers of its GR body.
 
 Two steps. ``lees_export`` streams the file once and keeps only compact records of the
 regeling versions and of the few facts of organisaties the import needs; the DOM is cleared
@@ -7,18 +7,27 @@ as it goes, so memory follows the size of those facts, not of the file. ``import
 chains the versions into regelingen and writes everything in one transaction, in a fixed
 number of queries (bulk reads, bulk writes).
 
-Ownership. A regeling the import created carries ``roo_beheerd``; only such regelingen are
-updated, and within them only the deelnames that carry ``roo_beheerd`` too. A regeling that
-was entered by hand (the seeded cases) is found through the ROO systeemId of one of its
-versions and left as it is: the import only fills in a missing systeemId on a version with
-the same begindatum and reports the ROO versions it lacks.
+What comes from where. Naam, vorm, doel, bevoegdheidsverkrijging, wettelijke grondslagen and
+bevoegdheden come from the latest version; organisatiecode, OIN, KvK (only for a vorm with
+legal personality) and the bezoekadres from the organisatie record of the GR body (the
+version's own address first); thema's (beleidsterreinen with a known TOOI term) and
+publicaties (instellingsbesluiten) from all versions together.
+
+Ownership. A regeling the import created carries ``roo_beheerd``: the import keeps its fields,
+versions, thema's, publicaties and the deelnames that carry ``roo_beheerd`` in line with the
+export. Deelnames entered by hand stay. A regeling entered by hand (the seeded cases) is
+found through the ROO systeemId of one of its versions and left as it is: the import only
+fills in a missing systeemId on a version with the same begindatum and reports the ROO
+versions it lacks. Regelingen that disappear from the export are left alone.
 
 Periods. A version runs from ``datumInwerkingtreding`` to the day before
 ``datumUitwerkingtreding`` (exclusive in ROO), and at the latest to the day before its
 successor starts. A deelnemer's deelname starts at its ``toetredingsDatum`` (the version start
 when absent), runs through the consecutive versions that list it and ends with the last of
-them, clipped to the life of the gemeente. The regeling starts at the earliest version start
-or deelname start and ends with its last version.
+them, or the day before an ``uittredingsDatum`` (read as exclusive like the version end; ROO
+practically never fills it in); a gemeente's deelname stays within the gemeente's life. The
+regeling starts at the earliest version start or deelname start and ends with its last
+version; it is opgeheven once that end has passed.
 """
 
 import datetime
@@ -82,6 +91,7 @@ class Deelnemer:
     tooi: str
     naam: str
     toetreding: datetime.date | None
+    uittreding: datetime.date | None
     verdeelsleutel: Decimal | None
     bestuursorganen: frozenset[str]
 
@@ -195,6 +205,7 @@ def _lees_versie(el, meldingen: list[str]) -> Versie:
                 tooi=_attr(rij, "resourceIdentifierTOOI"),
                 naam=_tekst(rij, "naam"),
                 toetreding=_datum(_tekst(rij, "toetredingsDatum"), meldingen, waar),
+                uittreding=_datum(_tekst(rij, "uittredingsDatum"), meldingen, waar),
                 verdeelsleutel=verdeelsleutel,
                 bestuursorganen=frozenset(
                     (o.text or "").strip().lower()
@@ -610,6 +621,8 @@ def _deelnames(keten, perioden, deelnemers, teller, waar) -> dict[tuple, dict]:
             if vorig_einde and (begin is None or begin <= vorig_einde):
                 begin = perioden[eerste][0]  # joined again: the toetreding is the first one
             einde = perioden[laatste][1]
+            if rij.uittreding and (einde is None or einde >= rij.uittreding):
+                einde = rij.uittreding - EEN_DAG  # exclusive, like datumUitwerkingtreding
             deelname = {
                 "soort": soort,
                 "wie": wie,
@@ -765,6 +778,12 @@ def importeer(export: Export, *, bron: str, vandaag: datetime.date | None = None
                     "regelingen",
                     f"Regeling {keten[-1].systeem_id}: de versies staan bij verschillende "
                     f"regelingen in het register ({', '.join(map(str, sorted(ids)))}).",
+                )
+            elif ids and ids <= set(gekoppeld.values()):
+                teller.overgeslagen(
+                    "regelingen",
+                    f"Regeling {keten[-1].systeem_id}: een andere keten uit de export hoort al "
+                    f"bij dezelfde regeling in het register ({next(iter(ids))}).",
                 )
             else:
                 gekoppeld[id(gewenst)] = ids.pop() if ids else None
