@@ -85,7 +85,7 @@ class RooFout(Exception):
 # --- Reading --------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Deelnemer:
     systeem_id: str
     tooi: str
@@ -96,7 +96,7 @@ class Deelnemer:
     bestuursorganen: frozenset[str]
 
 
-@dataclass
+@dataclass(slots=True)
 class Versie:
     systeem_id: str
     titel: str
@@ -117,7 +117,7 @@ class Versie:
     adres: tuple[str, str] = ("", "")
 
 
-@dataclass
+@dataclass(slots=True)
 class Organisatie:
     systeem_id: str
     tooi: str
@@ -126,7 +126,7 @@ class Organisatie:
     adres: tuple[str, str] = ("", "")
 
 
-@dataclass
+@dataclass(slots=True)
 class Export:
     schema: str
     versies: dict[str, Versie]
@@ -268,10 +268,12 @@ def _lees_organisatie(el) -> Organisatie:
     )
 
 
-def lees_export(bron, voortgang: Callable[[int], None] | None = None) -> Export:
-    """Read the export at ``bron`` (a path or a binary file object) in one streaming pass."""
+def lees_export(bron, voortgang: Callable[[int, int], None] | None = None) -> Export:
+    """Read the export at ``bron`` (a path or a binary file object) in one streaming pass;
+    ``voortgang`` hears the number of versions and organisaties read now and then."""
     export = Export(schema="", versies={}, organisaties={})
     stapel = []
+    gelezen = 0
     try:
         for gebeurtenis, el in ET.iterparse(bron, events=("start", "end")):
             if gebeurtenis == "start":
@@ -295,14 +297,16 @@ def lees_export(bron, voortgang: Callable[[int], None] | None = None) -> Export:
                     )
                 else:
                     export.versies[versie.systeem_id] = versie
-                stapel[-1].clear()
-                if voortgang and len(export.versies) % 100 == 0:
-                    voortgang(len(export.versies))
             elif naam == "organisatie" and ouder == "organisaties":
                 organisatie = _lees_organisatie(el)
                 if organisatie.systeem_id:
                     export.organisaties[organisatie.systeem_id] = organisatie
-                stapel[-1].clear()
+            else:
+                continue
+            stapel[-1].clear()  # the records read so far, and their subtrees
+            gelezen += 1
+            if voortgang and gelezen % 500 == 0:
+                voortgang(len(export.versies), len(export.organisaties))
     except ET.ParseError as fout:
         regel, kolom = fout.position
         raise RooFout(
@@ -310,7 +314,7 @@ def lees_export(bron, voortgang: Callable[[int], None] | None = None) -> Export:
             f"{fout}. Er is niets veranderd."
         ) from fout
     if voortgang:
-        voortgang(len(export.versies))
+        voortgang(len(export.versies), len(export.organisaties))
     if not export.versies:
         raise RooFout("De export bevat geen gemeenschappelijke regelingen; er is niets veranderd.")
     return export
@@ -318,15 +322,14 @@ def lees_export(bron, voortgang: Callable[[int], None] | None = None) -> Export:
 
 def download(url: str = ROO_URL) -> Path:
     """Stream the export at ``url`` to a temporary file and return its path."""
+    bestand, naam = tempfile.mkstemp(prefix="exportOO-", suffix=".xml")
     try:
-        with (
-            urllib.request.urlopen(url, timeout=60) as antwoord,
-            tempfile.NamedTemporaryFile(prefix="exportOO-", suffix=".xml", delete=False) as doel,
-        ):
+        with open(bestand, "wb") as doel, urllib.request.urlopen(url, timeout=60) as antwoord:
             shutil.copyfileobj(antwoord, doel, length=1024 * 1024)
     except OSError as fout:
+        Path(naam).unlink(missing_ok=True)
         raise RooFout(f"De ROO-export kon niet worden gedownload van {url}: {fout}") from fout
-    return Path(doel.name)
+    return Path(naam)
 
 
 # --- Chains and periods ---------------------------------------------------------------------
@@ -391,7 +394,7 @@ def versie_perioden(keten: list[Versie]) -> list[tuple[datetime.date | None, dat
 # --- Writing --------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Bekend:
     """What the database holds that the import needs, read in a fixed number of queries."""
 
@@ -657,7 +660,7 @@ def _deelnames(keten, perioden, deelnemers, teller, waar) -> dict[tuple, dict]:
     return resultaat
 
 
-@dataclass
+@dataclass(slots=True)
 class Gewenst:
     """The state of one regeling as the export describes it."""
 

@@ -441,13 +441,15 @@ def test_without_a_path_it_downloads_the_export(register, monkeypatch, tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_failed_download_gives_a_dutch_error(db, monkeypatch):
+def test_a_failed_download_gives_a_dutch_error(db, monkeypatch, tmp_path):
     def urlopen(url, timeout):
         raise URLError("netwerk dicht")
 
     monkeypatch.setattr("agreements.roo.urllib.request.urlopen", urlopen)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     with pytest.raises(CommandError, match="kon niet worden gedownload"):
         call_command("importeer_roo", stdout=io.StringIO())
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_command_prints_a_summary_and_with_v2_progress_and_messages(register):
@@ -455,7 +457,7 @@ def test_the_command_prints_a_summary_and_with_v2_progress_and_messages(register
     call_command("importeer_roo", str(BASIS), stdout=uit, stderr=fout, verbosity=2)
     assert "regelingen: 3 aangemaakt" in uit.getvalue()
     assert "Gemeente Overschelde" in uit.getvalue()
-    assert "4 versies gelezen" in fout.getvalue()
+    assert "4 versies en 7 organisaties gelezen" in fout.getvalue()
     uit = io.StringIO()
     call_command("importeer_roo", str(BASIS), stdout=uit, stderr=io.StringIO())
     assert "Geen wijzigingen." in uit.getvalue()

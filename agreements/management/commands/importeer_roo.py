@@ -39,8 +39,8 @@ class Command(BaseCommand):
         if verbosity:
             self.stdout.write(samenvatting(resultaat, verbosity))
 
-    def voortgang(self, aantal: int):
-        self.stderr.write(f"\r{aantal} versies gelezen", ending="")
+    def voortgang(self, versies: int, organisaties: int):
+        self.stderr.write(f"\r{versies} versies en {organisaties} organisaties gelezen", ending="")
         self.stderr.flush()
 
 
