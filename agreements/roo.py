@@ -762,6 +762,11 @@ def importeer(export: Export, *, bron: str, vandaag: datetime.date | None = None
     teller = Teller(list(export.meldingen))
     with transaction.atomic():
         bekend = Bekend.lees()
+        if not bekend.gemeenten:
+            raise RooFout(
+                "Het register bevat nog geen gemeenten, dus geen deelnemers om te koppelen; "
+                "laad ze eerst met 'manage.py voorbeelddata'."
+            )
         deelnemers = Deelnemers(bekend, export.organisaties, teller)
         alle = [
             (keten, _gewenst(keten, export, bekend, deelnemers, teller, vandaag))

@@ -420,6 +420,12 @@ def test_a_truncated_file_changes_nothing(register, tmp_path):
     assert momentopname() == voor
 
 
+def test_an_empty_register_asks_for_the_gemeenten_first(db):
+    with pytest.raises(CommandError, match="nog geen gemeenten"):
+        importeer(BASIS)
+    assert not Regeling.objects.exists()
+
+
 def test_a_missing_file_gives_a_dutch_error(db, tmp_path):
     with pytest.raises(CommandError, match="kan niet worden gelezen"):
         importeer(tmp_path / "bestaat-niet.xml")

@@ -40,7 +40,8 @@ class Command(BaseCommand):
             self.stdout.write(samenvatting(resultaat, verbosity))
 
     def voortgang(self, versies: int, organisaties: int):
-        self.stderr.write(f"\r{versies} versies en {organisaties} organisaties gelezen", ending="")
+        regel = f"\r{versies} versies en {organisaties} organisaties gelezen"
+        self.stderr.write(regel, style_func=str, ending="")
         self.stderr.flush()
 
 
