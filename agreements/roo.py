@@ -440,13 +440,12 @@ def _naam_sleutel(naam: str) -> str:
 
 
 def _uniek(basis: str, bezet: set[str], reserve: str) -> str:
-    slug = basis or reserve
-    if slug in bezet:
-        slug = f"{basis[: 119 - len(reserve)]}-{reserve}" if basis else reserve
-    n = 2
-    while slug in bezet:
-        slug = f"{basis[:110]}-{reserve}-{n}"
-        n += 1
+    """A slug not in ``bezet``: ``basis``, else ``basis-reserve``, else with a number; it is
+    added to ``bezet``. ``basis`` is at most 100 characters, so the result fits 120."""
+    kandidaten = itertools.chain(
+        [basis, f"{basis}-{reserve}"], (f"{basis}-{reserve}-{n}" for n in itertools.count(2))
+    )
+    slug = next(k.strip("-") for k in kandidaten if k.strip("-") and k.strip("-") not in bezet)
     bezet.add(slug)
     return slug
 

@@ -548,6 +548,13 @@ def test_an_uittredingsdatum_ends_the_deelname_the_day_before(register, tmp_path
     }
 
 
+def test_two_regelingen_with_the_same_title_get_their_own_slug(register, tmp_path):
+    pad = schrijf_export(tmp_path / "export.xml", versie(7, "2016-01-01"), versie(8, "2017-01-01"))
+    pad.write_text(pad.read_text().replace("Regeling 8", "Regeling 7"))
+    importeer(pad)
+    assert sorted(Regeling.objects.values_list("slug", flat=True)) == ["regeling-7", "regeling-7-8"]
+
+
 def test_a_version_that_never_took_effect_is_skipped(register, tmp_path):
     pad = schrijf_export(
         tmp_path / "export.xml",
