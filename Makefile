@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint schemathesis bench
+.PHONY: run test lint schemathesis bench landelijk
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,14 @@ run: $(VENV)/.app
 	$(BIN)/python manage.py voorbeelddata
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The national data: every gemeenschappelijke regeling in the ROO export, downloaded, or from
+# a file with ROO_EXPORT=pad/naar/exportOO.xml. Runs again safely: it updates what changed.
+ROO_EXPORT ?=
+landelijk: $(VENV)/.app
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py voorbeelddata
+	$(BIN)/python manage.py importeer_roo $(ROO_EXPORT)
+
 test: $(VENV)/.test
 	$(BIN)/pytest
 
@@ -33,6 +41,7 @@ lint: $(VENV)/.test
 
 bench: $(VENV)/.app
 	DEBUG=false SECRET_KEY=bench $(BIN)/python bench/register.py
+	DEBUG=false SECRET_KEY=bench $(BIN)/python bench/roo.py
 
 # Schemathesis (all checks) against a live server on a fresh SQLite database with the seed data.
 # Reading operations run every phase; writing ones, which answer 401 to an anonymous client,

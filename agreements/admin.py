@@ -7,7 +7,7 @@ from municipalities.models import Partner
 from registry.admin import PeildatumFilter
 from registry.geldigheid import perioden_overlappen
 
-from .models import Deelname, Publicatie, Regeling, RegelingVersie, Thema
+from .models import Deelname, Publicatie, Regeling, RegelingVersie, RooImport, Thema
 
 
 class ProvincieFilter(admin.SimpleListFilter):
@@ -81,7 +81,9 @@ class DeelnameInline(admin.TabularInline):
         "namens_college",
         "namens_burgemeester",
         "verdeelsleutel",
+        "roo_beheerd",
     ]
+    readonly_fields = ["roo_beheerd"]
     autocomplete_fields = ["gemeente", "partner"]
     extra = 0
 
@@ -105,7 +107,7 @@ class PublicatieInline(admin.TabularInline):
 @admin.register(Regeling)
 class RegelingAdmin(admin.ModelAdmin):
     list_display = ["naam", "afkorting", "vorm", "status", "begindatum", "einddatum"]
-    list_filter = [PeildatumFilter, "vorm", "status", "themas", ProvincieFilter]
+    list_filter = [PeildatumFilter, "vorm", "status", "themas", ProvincieFilter, "roo_beheerd"]
     search_fields = ["naam", "afkorting", "doel", "slug"]
     prepopulated_fields = {"slug": ["naam"]}
     filter_horizontal = ["themas"]
@@ -131,7 +133,7 @@ class RegelingAdmin(admin.ModelAdmin):
             "Organisatie",
             {"fields": ["vestigingsplaats", "adres", "organisatiecode", "oin", "kvk_nummer"]},
         ),
-        ("Bron", {"fields": ["bron", "bron_registratienummer", "bron_url"]}),
+        ("Bron", {"fields": ["bron", "bron_registratienummer", "bron_url", "roo_beheerd"]}),
     ]
 
     @admin.display(description="wettelijke grondslag van de vorm")
@@ -146,7 +148,22 @@ class RegelingAdmin(admin.ModelAdmin):
 @admin.register(Deelname)
 class DeelnameAdmin(admin.ModelAdmin):
     list_display = ["regeling", "gemeente", "partner", "rol", "begindatum", "einddatum"]
-    list_filter = [PeildatumFilter, "rol", "regeling__vorm"]
+    list_filter = [PeildatumFilter, "rol", "regeling__vorm", "roo_beheerd"]
     list_select_related = ["regeling", "gemeente", "partner"]
     search_fields = ["regeling__naam", "gemeente__naam", "gemeente__code", "partner__naam"]
     autocomplete_fields = ["regeling", "gemeente", "partner"]
+
+
+@admin.register(RooImport)
+class RooImportAdmin(admin.ModelAdmin):
+    """The record of each ROO import; written by ``manage.py importeer_roo`` only."""
+
+    list_display = ["gestart", "bron", "schema"]
+    fields = ["gestart", "bron", "schema", "aantallen", "meldingen"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

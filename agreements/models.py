@@ -148,6 +148,13 @@ class Regeling(Geldigheid):
     )
     bron_registratienummer = models.CharField("registratienummer bron", max_length=50, blank=True)
     bron_url = models.URLField("adres bron", max_length=500, blank=True)
+    roo_beheerd = models.BooleanField(
+        "bijgehouden door de ROO-import",
+        default=False,
+        help_text="Aan: de ROO-import houdt de gegevens, versies, publicaties en de eigen "
+        "deelnames van deze regeling bij. Uit: met de hand beheerd; de import koppelt alleen "
+        "ontbrekende ROO-nummers en verandert verder niets.",
+    )
 
     objects = RegelingQuerySet.as_manager()
 
@@ -324,6 +331,12 @@ class Deelname(Geldigheid):
         help_text="Aandeel in de kosten, in procenten.",
     )
     toelichting = models.TextField("toelichting", blank=True)
+    roo_beheerd = models.BooleanField(
+        "uit de ROO-import",
+        default=False,
+        help_text="Afgeleid uit de deelnemerslijsten van het ROO en bijgehouden door de "
+        "import. Met de hand ingevoerde deelnames laat de import ongemoeid.",
+    )
 
     objects = DeelnameQuerySet.as_manager()
 
@@ -466,3 +479,43 @@ class HerindelingsMutatie(models.Model):
 
     def __str__(self):
         return f"{self.herindeling}: {self.get_soort_display()}"
+
+
+WIJZIGINGEN = {"aangemaakt", "bijgewerkt", "verwijderd", "gekoppeld", "ontkoppeld"}
+
+
+class RooImport(models.Model):
+    """One run of the ROO import: where the export came from and what it changed."""
+
+    gestart = models.DateTimeField("gestart", auto_now_add=True)
+    bron = models.CharField("bron", max_length=500, help_text="Bestand of adres van de export.")
+    schema = models.CharField(
+        "schema", max_length=200, blank=True, help_text="Namespace van de export."
+    )
+    aantallen = models.JSONField(
+        "aantallen",
+        default=dict,
+        help_text="Per soort gegeven: aangemaakt, bijgewerkt, ongewijzigd, verwijderd, "
+        "overgeslagen.",
+    )
+    meldingen = models.JSONField(
+        "meldingen", default=list, help_text="Wat is overgeslagen of opgevallen, en waarom."
+    )
+
+    class Meta:
+        verbose_name = "ROO-import"
+        verbose_name_plural = "ROO-imports"
+        ordering = ["-gestart", "-id"]
+
+    def __str__(self):
+        return f"ROO-import {self.gestart:%d-%m-%Y %H:%M}"
+
+    @property
+    def wijzigingen(self) -> int:
+        """How many records the run created, changed, linked or removed."""
+        return sum(
+            aantal
+            for acties in self.aantallen.values()
+            for actie, aantal in acties.items()
+            if actie in WIJZIGINGEN
+        )
