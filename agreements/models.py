@@ -389,3 +389,20 @@ class Deelname(Geldigheid):
             raise ValidationError(
                 f"{self.deelnemer} neemt in deze periode al deel aan deze regeling."
             )
+
+
+# The models of grip op samenwerking live in their own module; importing them here makes them
+# part of this app.
+from .grip_models import (  # noqa: E402, F401
+    Beeindiging,
+    Bijdrage,
+    Evaluatie,
+    Jaarcijfers,
+    Jaarstuk,
+    Procedurestap,
+    Raadsafspraak,
+    Rapporteur,
+    Toetsing,
+    Vertegenwoordiger,
+    Zienswijze,
+)
