@@ -69,26 +69,23 @@ def wettelijke_datum(soort: str, jaar: int) -> WettelijkeDatum:
     if soort == Jaarstuksoort.KADERBRIEF:
         return WettelijkeDatum(
             datetime.date(jaar - 1, 4, 15),
-            "kaderbrief uiterlijk 15 april van het jaar vóór het begrotingsjaar bij de raden "
-            "(Wgr art. 34b)",
+            "bij de raden uiterlijk 15 april van het jaar vóór het begrotingsjaar (Wgr art. 34b)",
         )
     if soort == Jaarstuksoort.VOORLOPIGE_JAARREKENING:
         return WettelijkeDatum(
             datetime.date(jaar + 1, 4, 15),
-            "voorlopige jaarrekening uiterlijk 15 april na het boekjaar bij de raden "
-            "(Wgr art. 34b)",
+            "bij de raden uiterlijk 15 april na het boekjaar (Wgr art. 34b)",
         )
     if soort == Jaarstuksoort.ONTWERPBEGROTING:
         return WettelijkeDatum(
             datetime.date(jaar - 1, 7, 31),
-            "begroting vastgesteld en vóór 1 augustus van het jaar vóór het begrotingsjaar bij "
-            "gedeputeerde staten (Wgr art. 34); de raden krijgen de ontwerpbegroting 12 weken "
-            "vóór de vaststelling (Wgr art. 35)",
+            "begroting vastgesteld en bij gedeputeerde staten vóór 1 augustus van het jaar vóór "
+            "het begrotingsjaar (Wgr art. 34); de raden hebben 12 weken voor een zienswijze "
+            "(Wgr art. 35)",
         )
     return WettelijkeDatum(
         datetime.date(jaar + 1, 7, 14),
-        "jaarrekening vastgesteld en vóór 15 juli na het boekjaar bij gedeputeerde staten "
-        "(Wgr art. 34)",
+        "vastgesteld en bij gedeputeerde staten vóór 15 juli na het boekjaar (Wgr art. 34)",
     )
 
 
@@ -157,13 +154,21 @@ def volgende_evaluatie(
     return jaren_later(vanaf, interval_jaren)
 
 
+def evaluatie_interval(gemeente: Gemeente) -> int | None:
+    """The raad's own interval between evaluations, if it agreed one."""
+    afspraak = Raadsafspraak.objects.filter(gemeente=gemeente).first()
+    return afspraak.evaluatie_interval_jaren if afspraak else None
+
+
 def evaluatiestand(
-    *, gemeente: Gemeente, deelnames: list[Deelname], peildatum: datetime.date
+    *,
+    gemeente: Gemeente,
+    deelnames: list[Deelname],
+    peildatum: datetime.date,
+    interval: int | None,
 ) -> list[dict]:
     """Per regeling of ``deelnames``: the last evaluation by this raad or by all deelnemers
     together (on or before the peildatum), the next one due and whether it is overdue."""
-    afspraak = Raadsafspraak.objects.filter(gemeente=gemeente).first()
-    interval = afspraak.evaluatie_interval_jaren if afspraak else None
     laatste = {}
     for evaluatie in Evaluatie.objects.filter(
         Q(gemeente=gemeente) | Q(gemeente__isnull=True),
@@ -277,7 +282,7 @@ def termijnen(
                         "datum": wettelijk.datum,
                         "soort": soort.value,
                         "regeling": regeling,
-                        "omschrijving": f"{soort.label} {jaar}: {wettelijk.regel}",
+                        "omschrijving": f"{soort.label} {jaar} — {wettelijk.regel}",
                         "status": f"ontvangen op {ontvangen:%d-%m-%Y}" if ontvangen else "verwacht",
                     }
                 )
@@ -410,7 +415,10 @@ def dashboard(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
         for thema in themas_per_regeling.get(bijdrage.regeling_id) or [None]:
             per_thema[thema.naam if thema else "Zonder thema"].append(bijdrage)
 
-    evaluaties = evaluatiestand(gemeente=gemeente, deelnames=deelnames, peildatum=peildatum)
+    interval = evaluatie_interval(gemeente)
+    evaluaties = evaluatiestand(
+        gemeente=gemeente, deelnames=deelnames, peildatum=peildatum, interval=interval
+    )
     return {
         "gemeente": gemeente,
         "peildatum": peildatum,
@@ -419,6 +427,7 @@ def dashboard(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
         "termijnen": termijnen(
             gemeente=gemeente, regelingen=regelingen, peildatum=peildatum, tot=tot
         ),
+        "evaluatieInterval": interval,
         "evaluaties": evaluaties,
         "evaluatiesTeLaat": [e for e in evaluaties if e["te_laat"]],
         "bijdragenPerJaar": [
@@ -451,6 +460,7 @@ def regeling_grip(*, regeling: Regeling, peildatum: datetime.date) -> dict:
     stappen = sorted(
         Procedurestap.objects.filter(regeling=regeling).select_related("gemeente"),
         key=lambda s: (
+            s.gemeente_id is None,
             s.gemeente.naam if s.gemeente_id else "",
             s.onderwerp,
             list(Stapsoort).index(s.soort),

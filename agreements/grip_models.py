@@ -67,11 +67,14 @@ def weken_later(datum: datetime.date | None, weken: int) -> datetime.date | None
 
 def controleer_deelnemer(regeling: Regeling | None, gemeente: Gemeente | None):
     """A gemeente-specific fact about a regeling needs a deelname of that gemeente (any time)."""
-    if regeling and gemeente and regeling.pk and gemeente.pk:
-        if not regeling.deelnames.filter(gemeente=gemeente).exists():
-            raise ValidationError(
-                {"gemeente": f"{gemeente.naam} neemt niet deel aan {regeling.naam}."}
-            )
+    if (
+        regeling
+        and gemeente
+        and regeling.pk
+        and gemeente.pk
+        and not regeling.deelnames.filter(gemeente=gemeente).exists()
+    ):
+        raise ValidationError({"gemeente": f"{gemeente.naam} neemt niet deel aan {regeling.naam}."})
 
 
 class Procedurestap(models.Model):

@@ -4,6 +4,7 @@ from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.routers import SimpleRouter
 
+from agreements import grip_views
 from agreements import views as regelingen
 from agreements.api import DeelnameViewSet, RegelingViewSet, ThemaViewSet
 from agreements.overzichten import (
@@ -64,5 +65,12 @@ urlpatterns = [
     path("cijfers", regelingen.cijfers, name="cijfers"),
     re_path(
         rf"^gemeenten/(?P<code>{CBS_CODE})$", gemeenten.gemeente_detail, name="gemeente-detail"
+    ),
+    # Grip op samenwerking (issue 7)
+    re_path(rf"^gemeenten/(?P<code>{CBS_CODE})/dashboard$", grip_views.dashboard, name="dashboard"),
+    re_path(
+        rf"^gemeenten/(?P<code>{CBS_CODE})/verbonden-partijen$",
+        grip_views.verbonden_partijen,
+        name="verbonden-partijen",
     ),
 ]

@@ -5,7 +5,7 @@ from django.db import transaction
 from agreements.models import Regeling
 from municipalities.models import Gemeente
 
-FIXTURES = ["gemeenten", "themas", "regelingen"]
+FIXTURES = ["gemeenten", "themas", "regelingen", "grip"]
 
 
 class Command(BaseCommand):
