@@ -14,6 +14,7 @@ from registry.exports import Tabel
 from registry.viewsets import OverzichtView, RegisterViewSet, crud_schema
 
 from . import grip
+from .constants import Verdeelbasis
 from .grip_filters import (
     BijdrageFilter,
     EvaluatieFilter,
@@ -447,6 +448,13 @@ EXPORT_KOLOMMEN = {
 }
 
 
+def export_waarde(kolom: str, waarde):
+    """A cell of the export: the basis of the verdeelsleutel in words, the rest as it is."""
+    if kolom == "basisVerdeelsleutel" and waarde:
+        return Verdeelbasis(waarde).label
+    return waarde
+
+
 @extend_schema(
     summary="Verbonden partijen van een gemeente",
     description="De verbonden partijen van de gemeente in een jaar, ingedeeld zoals BBV art. 15 "
@@ -491,7 +499,10 @@ class VerbondenPartijenView(OverzichtView):
         ).data
         if self.export_formaat():
             rijen = (
-                [{**partij, "groepNaam": groep["groepNaam"]}[kolom] for kolom in EXPORT_KOLOMMEN]
+                [
+                    export_waarde(kolom, {**partij, "groepNaam": groep["groepNaam"]}[kolom])
+                    for kolom in EXPORT_KOLOMMEN
+                ]
                 for groep in data["groepen"]
                 for partij in groep["partijen"]
             )
