@@ -52,6 +52,8 @@ def maanden_later(datum: datetime.date, maanden: int) -> datetime.date:
     """The same day ``maanden`` months later; the last day of a shorter month if needed."""
     maand = datum.month - 1 + maanden
     jaar, maand = datum.year + maand // 12, maand % 12 + 1
+    if jaar > datetime.MAXYEAR:
+        return datetime.date.max
     return datum.replace(
         year=jaar, month=maand, day=min(datum.day, calendar.monthrange(jaar, maand)[1])
     )
@@ -270,7 +272,8 @@ def termijnen(
     for regeling in regelingen:
         if regeling.vorm not in VORMEN_MET_JAARCYCLUS:
             continue
-        for jaar in range(peildatum.year - 1, tot.year + 2):
+        # Only years whose legal dates exist in the calendar (a peildatum in year 1 or 9999).
+        for jaar in range(max(peildatum.year - 1, 2), min(tot.year + 2, datetime.MAXYEAR)):
             for soort in Jaarstuksoort:
                 wettelijk = wettelijke_datum(soort, jaar)
                 if not peildatum <= wettelijk.datum <= tot:

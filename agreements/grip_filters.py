@@ -30,7 +30,9 @@ def gemeente_filter(veld: str = "gemeente__code"):
 
 
 def jaar_filter(veld: str = "jaar"):
-    return django_filters.NumberFilter(field_name=veld, label="Jaar (JJJJ).")
+    return django_filters.NumberFilter(
+        field_name=veld, min_value=1900, max_value=2100, label="Jaar (JJJJ, 1900 tot en met 2100)."
+    )
 
 
 class ProcedurestapFilter(django_filters.FilterSet):

@@ -62,7 +62,12 @@ def jaar_constraint(naam: str) -> models.CheckConstraint:
 
 
 def weken_later(datum: datetime.date | None, weken: int) -> datetime.date | None:
-    return datum + datetime.timedelta(weeks=weken) if datum else None
+    if datum is None:
+        return None
+    try:
+        return datum + datetime.timedelta(weeks=weken)
+    except OverflowError:  # a date at the end of the calendar
+        return datetime.date.max
 
 
 def controleer_deelnemer(regeling: Regeling | None, gemeente: Gemeente | None):

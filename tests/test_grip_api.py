@@ -259,3 +259,14 @@ def test_grip_lists_do_not_grow_their_queries(api, lijst, aantal):
     weinig = tel()
     maak(5)
     assert tel() == weinig == aantal
+
+
+@pytest.mark.parametrize("peildatum", ["0001-01-01", "9999-12-31"])
+def test_extreme_peildatums_answer(api, peildatum):
+    gemeente = DeelnameFactory(regeling=RegelingFactory(vorm=Vorm.OPENBAAR_LICHAAM)).gemeente
+    response = api.get(f"/api/v1/gemeenten/{gemeente.code}/dashboard", {"peildatum": peildatum})
+    assert response.status_code == 200
+
+
+def test_a_year_outside_the_calendar_of_the_register_is_a_400(api):
+    redenen(api.get("/api/v1/bijdragen", {"jaar": "99999999999999999999"}))

@@ -130,3 +130,12 @@ def test_a_toestemming_given_together_closes_the_zienswijze():
         status=Stapstatus.AFGEROND,
     )
     assert grip.open_zienswijzen([gevraagd, toestemming]) == []
+
+
+def test_dates_at_the_end_of_the_calendar_do_not_break_the_computations():
+    stap = ProcedurestapFactory(datum=D(9999, 12, 30))
+    assert stap.uiterste_datum == D.max
+    assert grip.maanden_later(D(9999, 10, 1), 6) == D.max
+    deelname = DeelnameFactory(regeling=RegelingFactory(vorm=Vorm.OPENBAAR_LICHAAM))
+    for peildatum in (D(1, 1, 1), D(9999, 12, 31)):
+        grip.dashboard(gemeente=deelname.gemeente, peildatum=peildatum)
