@@ -17,6 +17,7 @@ from municipalities.models import Gemeente
 
 from .constants import (
     COLLEGELEDEN,
+    STAPVOLGORDE,
     BBVGroep,
     Jaarstuksoort,
     Stapsoort,
@@ -466,7 +467,7 @@ def regeling_grip(*, regeling: Regeling, peildatum: datetime.date) -> dict:
             s.gemeente_id is None,
             s.gemeente.naam if s.gemeente_id else "",
             s.onderwerp,
-            list(Stapsoort).index(s.soort),
+            STAPVOLGORDE[s.soort],
             s.datum or datetime.date.max,
         ),
     )

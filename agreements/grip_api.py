@@ -350,8 +350,6 @@ def dashboard_data(d: dict) -> dict:
     responses=Dashboard,
 )
 class DashboardView(OverzichtView):
-    http_method_names = ["get"]
-
     def get_renderers(self):
         # The dashboard is JSON only; its tables are exported by the resources themselves.
         return [r for r in super().get_renderers() if r.format not in ("csv", "xlsx")]
