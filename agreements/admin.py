@@ -7,6 +7,7 @@ from municipalities.models import Partner
 from registry.admin import PeildatumFilter
 from registry.geldigheid import perioden_overlappen
 
+from .grip_admin import GRIP_INLINES
 from .models import Deelname, Publicatie, Regeling, RegelingVersie, RooImport, Thema
 
 
@@ -112,7 +113,7 @@ class RegelingAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["naam"]}
     filter_horizontal = ["themas"]
     readonly_fields = ["grondslag", "rechtspersoonlijkheid"]
-    inlines = [DeelnameInline, VersieInline, PublicatieInline]
+    inlines = [DeelnameInline, VersieInline, PublicatieInline, *GRIP_INLINES]
     fieldsets = [
         (None, {"fields": ["naam", "afkorting", "slug", "doel", "themas", "status"]}),
         (

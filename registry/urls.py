@@ -4,6 +4,7 @@ from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.routers import SimpleRouter
 
+from agreements import grip_api, grip_views
 from agreements import views as regelingen
 from agreements.api import DeelnameViewSet, RegelingViewSet, ThemaViewSet
 from agreements.overzichten import (
@@ -29,6 +30,18 @@ router.register("themas", ThemaViewSet)
 router.register("regelingen", RegelingViewSet)
 router.register("deelnames", DeelnameViewSet)
 router.register("herindelingen", HerindelingViewSet)
+# Grip op samenwerking (issue 7)
+router.register("procedurestappen", grip_api.ProcedurestapViewSet)
+router.register("jaarstukken", grip_api.JaarstukViewSet)
+router.register("zienswijzen", grip_api.ZienswijzeViewSet)
+router.register("vertegenwoordigers", grip_api.VertegenwoordigerViewSet)
+router.register("rapporteurs", grip_api.RapporteurViewSet)
+router.register("bijdragen", grip_api.BijdrageViewSet)
+router.register("jaarcijfers", grip_api.JaarcijfersViewSet)
+router.register("evaluaties", grip_api.EvaluatieViewSet)
+router.register("toetsingen", grip_api.ToetsingViewSet)
+router.register("beeindigingen", grip_api.BeeindigingViewSet)
+router.register("raadsafspraken", grip_api.RaadsafspraakViewSet)
 
 api_v1 = [
     *router.urls,
@@ -41,6 +54,17 @@ api_v1 = [
         rf"^gemeenten/(?P<code>{CBS_CODE})/register$",
         GemeenteRegisterView.as_view(),
         name="gemeente-register-api",
+    ),
+    # Grip op samenwerking (issue 7)
+    re_path(
+        rf"^gemeenten/(?P<code>{CBS_CODE})/dashboard$",
+        grip_api.DashboardView.as_view(),
+        name="gemeente-dashboard",
+    ),
+    re_path(
+        rf"^gemeenten/(?P<code>{CBS_CODE})/verbonden-partijen$",
+        grip_api.VerbondenPartijenView.as_view(),
+        name="gemeente-verbonden-partijen",
     ),
     path("netwerk", NetwerkView.as_view(), name="netwerk"),
     path("herindelingsscan", HerindelingsscanView.as_view(), name="herindelingsscan"),
@@ -85,5 +109,12 @@ urlpatterns = [
     path("partners/<slug:slug>", gemeenten.partner_detail, name="partner-pagina"),
     re_path(
         r"^provincies/(?P<code>pv[0-9]{2})$", gemeenten.provincie_detail, name="provincie-pagina"
+    ),
+    # Grip op samenwerking (issue 7)
+    re_path(rf"^gemeenten/(?P<code>{CBS_CODE})/dashboard$", grip_views.dashboard, name="dashboard"),
+    re_path(
+        rf"^gemeenten/(?P<code>{CBS_CODE})/verbonden-partijen$",
+        grip_views.verbonden_partijen,
+        name="verbonden-partijen",
     ),
 ]

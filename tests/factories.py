@@ -1,10 +1,32 @@
 import datetime
+from decimal import Decimal
 
 import factory
 from factory.django import DjangoModelFactory
 
-from agreements.constants import Domein, Vorm
-from agreements.models import Deelname, Regeling, RegelingVersie, Thema
+from agreements.constants import (
+    Bestuursorgaan,
+    Domein,
+    Functie,
+    Jaarstuksoort,
+    Stapsoort,
+    Stapstatus,
+    Verdeelbasis,
+    Vorm,
+)
+from agreements.models import (
+    Bijdrage,
+    Deelname,
+    Evaluatie,
+    Jaarcijfers,
+    Jaarstuk,
+    Procedurestap,
+    Rapporteur,
+    Regeling,
+    RegelingVersie,
+    Thema,
+    Vertegenwoordiger,
+)
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Partner
 
@@ -75,3 +97,72 @@ class DeelnameFactory(DjangoModelFactory):
     regeling = factory.SubFactory(RegelingFactory)
     gemeente = factory.SubFactory(GemeenteFactory)
     begindatum = datetime.date(2015, 1, 1)
+
+
+class ProcedurestapFactory(DjangoModelFactory):
+    class Meta:
+        model = Procedurestap
+
+    regeling = factory.SubFactory(RegelingFactory)
+    gemeente = factory.SubFactory(GemeenteFactory)
+    soort = Stapsoort.ZIENSWIJZE_GEVRAAGD
+    status = Stapstatus.AFGEROND
+
+
+class JaarstukFactory(DjangoModelFactory):
+    class Meta:
+        model = Jaarstuk
+
+    regeling = factory.SubFactory(RegelingFactory)
+    soort = Jaarstuksoort.ONTWERPBEGROTING
+    jaar = 2027
+
+
+class VertegenwoordigerFactory(DjangoModelFactory):
+    class Meta:
+        model = Vertegenwoordiger
+
+    regeling = factory.SubFactory(RegelingFactory)
+    gemeente = factory.SubFactory(GemeenteFactory)
+    naam = factory.Faker("name", locale="nl_NL")
+    functie = Functie.WETHOUDER
+    orgaan = Bestuursorgaan.ALGEMEEN_BESTUUR
+    begindatum = datetime.date(2022, 6, 1)
+
+
+class RapporteurFactory(DjangoModelFactory):
+    class Meta:
+        model = Rapporteur
+
+    regeling = factory.SubFactory(RegelingFactory)
+    gemeente = factory.SubFactory(GemeenteFactory)
+    naam = factory.Faker("name", locale="nl_NL")
+    begindatum = datetime.date(2022, 6, 1)
+
+
+class BijdrageFactory(DjangoModelFactory):
+    class Meta:
+        model = Bijdrage
+
+    regeling = factory.SubFactory(RegelingFactory)
+    gemeente = factory.SubFactory(GemeenteFactory)
+    jaar = 2025
+    begroot = Decimal("100000.00")
+    basis = Verdeelbasis.PER_INWONER
+
+
+class JaarcijfersFactory(DjangoModelFactory):
+    class Meta:
+        model = Jaarcijfers
+
+    regeling = factory.SubFactory(RegelingFactory)
+    jaar = 2025
+
+
+class EvaluatieFactory(DjangoModelFactory):
+    class Meta:
+        model = Evaluatie
+
+    regeling = factory.SubFactory(RegelingFactory)
+    datum = datetime.date(2024, 1, 1)
+    titel = factory.Sequence(lambda n: f"Evaluatie {n}")

@@ -37,6 +37,18 @@ def maak_register(aantal):
         DeelnameFactory(regeling=regeling, gemeente=None, partner=PartnerFactory())
 
 
+GRIP_INLINES = [
+    "procedurestappen",
+    "jaarstukken",
+    "vertegenwoordigers",
+    "rapporteurs",
+    "bijdragen",
+    "jaarcijfers",
+    "evaluaties",
+    "beeindiging",
+]
+
+
 def regeling_formulier(regeling, **nieuwe_rijen) -> dict:
     """The POST data of the regeling change form, with empty inline rows to fill in."""
     data = {
@@ -46,7 +58,7 @@ def regeling_formulier(regeling, **nieuwe_rijen) -> dict:
         "status": regeling.status,
         "bron": regeling.bron,
     }
-    for inline in ("deelnames", "versies", "publicaties"):
+    for inline in ("deelnames", "versies", "publicaties", *GRIP_INLINES):
         data[f"{inline}-TOTAL_FORMS"] = str(nieuwe_rijen.get(inline, 0))
         data[f"{inline}-INITIAL_FORMS"] = "0"
     return data

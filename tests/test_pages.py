@@ -27,7 +27,7 @@ VRAGEN = {
     "/": 8,
     "/zoeken?zoek=e": 6,
     "/regelingen": 9,
-    "/regelingen/{slug}": 8,
+    "/regelingen/{slug}": 16,
     "/gemeenten": 6,
     "/gemeenten/GM9998": 8,
     "/gemeenten/GM9998/register": 5,

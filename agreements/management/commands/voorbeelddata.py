@@ -6,7 +6,7 @@ from agreements.herindeling import pas_toe
 from agreements.models import Regeling
 from municipalities.models import Gemeente, Herindeling
 
-FIXTURES = ["gemeenten", "themas", "regelingen", "herindelingen"]
+FIXTURES = ["gemeenten", "themas", "regelingen", "herindelingen", "grip"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,599 @@
+"""Grip op samenwerking (issue 7, seed 002): what the gemeenteraad needs to steer its
+regelingen. Besluitvorming (the Wgr steps per gemeente), the jaarcyclus (kaderbrief, begroting,
+jaarrekening and the raad's zienswijzen), vertegenwoordiging and rapporteurs, financiën
+(BBV art. 15), evaluaties with the toetsingskader, and the rules on beëindiging (Wgr art. 9).
+
+Imported by models.py, so Django knows these models as part of the agreements app. The
+computations (deadlines, dubbele petten, BBV groups, the dashboard) are in grip.py.
+"""
+
+import datetime
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from municipalities.models import Gemeente
+from registry.geldigheid import Geldigheid
+
+from .constants import (
+    ZIENSWIJZE_WEKEN_BEGROTING,
+    ZIENSWIJZE_WEKEN_REGELING,
+    Bestuursorgaan,
+    Functie,
+    Jaarstuksoort,
+    Procedureonderwerp,
+    Stapsoort,
+    Stapstatus,
+    Toetsantwoord,
+    Toetsvraag,
+    Verdeelbasis,
+    Vorm,
+)
+from .models import Regeling
+
+BEDRAG = {"max_digits": 15, "decimal_places": 2, "null": True, "blank": True}
+
+
+def identificatie():
+    return models.UUIDField("identificatie", default=uuid.uuid4, unique=True, editable=False)
+
+
+def bron():
+    return models.CharField(
+        "bron", max_length=300, blank=True, help_text="Het document waar dit gegeven uit komt."
+    )
+
+
+def jaar_veld(label: str):
+    return models.PositiveSmallIntegerField(
+        label, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+
+
+def jaar_constraint(naam: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(jaar__gte=1900, jaar__lte=2100),
+        name=naam,
+        violation_error_message="Het jaar moet tussen 1900 en 2100 liggen.",
+    )
+
+
+def weken_later(datum: datetime.date | None, weken: int) -> datetime.date | None:
+    if datum is None:
+        return None
+    try:
+        return datum + datetime.timedelta(weeks=weken)
+    except OverflowError:  # a date at the end of the calendar
+        return datetime.date.max
+
+
+def controleer_deelnemer(regeling: Regeling | None, gemeente: Gemeente | None):
+    """A gemeente-specific fact about a regeling needs a deelname of that gemeente (any time)."""
+    if (
+        regeling
+        and gemeente
+        and regeling.pk
+        and gemeente.pk
+        and not regeling.deelnames.filter(gemeente=gemeente).exists()
+    ):
+        raise ValidationError({"gemeente": f"{gemeente.naam} neemt niet deel aan {regeling.naam}."})
+
+
+class Procedurestap(models.Model):
+    """One step of the Wgr procedure (art. 1) for one regeling, as it runs in one gemeente; a
+    step without gemeente concerns the regeling as a whole (e.g. its inwerkingtreding)."""
+
+    uuid = identificatie()
+    regeling = models.ForeignKey(
+        Regeling,
+        verbose_name="regeling",
+        on_delete=models.CASCADE,
+        related_name="procedurestappen",
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name="gemeente",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="procedurestappen",
+        help_text="Leeg als de stap de regeling als geheel betreft.",
+    )
+    onderwerp = models.CharField(
+        "onderwerp",
+        max_length=20,
+        choices=Procedureonderwerp.choices,
+        default=Procedureonderwerp.TREFFEN,
+        help_text="Treffen omvat ook wijzigen, toetreden en uittreden (Wgr art. 1 lid 5).",
+    )
+    soort = models.CharField("stap", max_length=30, choices=Stapsoort.choices)
+    status = models.CharField(
+        "status", max_length=30, choices=Stapstatus.choices, default=Stapstatus.GEPLAND
+    )
+    datum = models.DateField("datum", null=True, blank=True, help_text="Leeg als onbekend.")
+    termijn_weken = models.PositiveSmallIntegerField(
+        "termijn (weken)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
+        help_text=f"Alleen bij 'zienswijze gevraagd'; leeg is de wettelijke termijn van "
+        f"{ZIENSWIJZE_WEKEN_REGELING} weken (Wgr art. 1).",
+    )
+    tegelijk_met_toestemming = models.BooleanField(
+        "zienswijze en toestemming tegelijk",
+        default=False,
+        help_text="Bij een lichte regeling mogen zienswijze en toestemming tegelijk worden "
+        "gevraagd.",
+    )
+    raadsvoorstel = models.CharField("registratienummer raadsvoorstel", max_length=50, blank=True)
+    portefeuillehouder = models.CharField("portefeuillehouder", max_length=100, blank=True)
+    document_url = models.URLField("adres document", max_length=500, blank=True)
+    toelichting = models.TextField("toelichting", blank=True)
+    bron = bron()
+
+    class Meta:
+        verbose_name = "procedurestap"
+        verbose_name_plural = "procedurestappen"
+        ordering = ["regeling", "gemeente", "datum", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(termijn_weken__isnull=True)
+                | Q(
+                    soort=Stapsoort.ZIENSWIJZE_GEVRAAGD, termijn_weken__gte=1, termijn_weken__lte=52
+                ),
+                name="procedurestap_termijn_alleen_bij_zienswijze",
+                violation_error_message="Een termijn (1 tot 52 weken) hoort alleen bij de stap "
+                "'zienswijze gevraagd'.",
+            ),
+            models.CheckConstraint(
+                condition=Q(tegelijk_met_toestemming=False)
+                | Q(soort=Stapsoort.ZIENSWIJZE_GEVRAAGD),
+                name="procedurestap_tegelijk_alleen_bij_zienswijze",
+                violation_error_message="Alleen de zienswijze kan tegelijk met de toestemming "
+                "worden gevraagd.",
+            ),
+        ]
+
+    def __str__(self):
+        wie = self.gemeente.naam if self.gemeente_id else "alle deelnemers"
+        return f"{self.get_soort_display()} ({wie})"
+
+    def clean(self):
+        super().clean()
+        if not self.regeling_id:
+            return
+        if self.tegelijk_met_toestemming and self.regeling.vorm != Vorm.REGELING_ZONDER_MEER:
+            raise ValidationError(
+                {
+                    "tegelijk_met_toestemming": "Alleen bij een lichte regeling (regeling zonder "
+                    "meer) mogen zienswijze en toestemming tegelijk worden gevraagd."
+                }
+            )
+        controleer_deelnemer(self.regeling, self.gemeente)
+
+    @property
+    def termijn(self) -> int | None:
+        if self.soort != Stapsoort.ZIENSWIJZE_GEVRAAGD:
+            return None
+        return self.termijn_weken or ZIENSWIJZE_WEKEN_REGELING
+
+    @property
+    def uiterste_datum(self) -> datetime.date | None:
+        """Until when the raad can give its zienswijze: the date it was asked plus the term."""
+        return weken_later(self.datum, self.termijn) if self.termijn else None
+
+
+class Jaarstuk(models.Model):
+    """A document of the jaarcyclus of a GR (Wgr art. 34-35) for one year: the begrotingsjaar
+    for kaderbrief and (ontwerp)begroting, the boekjaar for a jaarrekening."""
+
+    uuid = identificatie()
+    regeling = models.ForeignKey(
+        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="jaarstukken"
+    )
+    soort = models.CharField("soort", max_length=30, choices=Jaarstuksoort.choices)
+    jaar = jaar_veld("jaar")
+    ontvangen = models.DateField(
+        "ontvangen door de raden", null=True, blank=True, help_text="Leeg als onbekend."
+    )
+    vastgesteld = models.DateField("vastgesteld door het algemeen bestuur", null=True, blank=True)
+    termijn_weken = models.PositiveSmallIntegerField(
+        "termijn zienswijze (weken)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
+        help_text=f"Leeg: bij een ontwerpbegroting de wettelijke {ZIENSWIJZE_WEKEN_BEGROTING} "
+        "weken (Wgr art. 35), bij andere stukken geen termijn.",
+    )
+    document_url = models.URLField("adres document", max_length=500, blank=True)
+    toelichting = models.TextField("toelichting", blank=True)
+    bron = bron()
+
+    class Meta:
+        verbose_name = "jaarstuk"
+        verbose_name_plural = "jaarstukken"
+        ordering = ["regeling", "-jaar", "soort", "id"]
+        constraints = [
+            jaar_constraint("jaarstuk_jaar_plausibel"),
+            models.UniqueConstraint(
+                fields=["regeling", "soort", "jaar"],
+                name="jaarstuk_uniek_per_jaar",
+                violation_error_message="Deze regeling heeft dit stuk voor dit jaar al.",
+            ),
+            models.CheckConstraint(
+                condition=Q(termijn_weken__isnull=True)
+                | Q(termijn_weken__gte=1, termijn_weken__lte=52),
+                name="jaarstuk_termijn_1_tot_52_weken",
+                violation_error_message="De termijn is 1 tot 52 weken.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} {self.jaar} — {self.regeling}"
+
+    @property
+    def termijn(self) -> int | None:
+        if self.termijn_weken:
+            return self.termijn_weken
+        return ZIENSWIJZE_WEKEN_BEGROTING if self.soort == Jaarstuksoort.ONTWERPBEGROTING else None
+
+    @property
+    def zienswijze_uiterlijk(self) -> datetime.date | None:
+        return weken_later(self.ontvangen, self.termijn) if self.termijn else None
+
+
+class Zienswijze(models.Model):
+    """The zienswijze of one raad on a jaarstuk."""
+
+    uuid = identificatie()
+    jaarstuk = models.ForeignKey(
+        Jaarstuk, verbose_name="jaarstuk", on_delete=models.CASCADE, related_name="zienswijzen"
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="zienswijzen"
+    )
+    datum = models.DateField("datum raadsbesluit", null=True, blank=True)
+    geen_zienswijze = models.BooleanField(
+        "geen zienswijze", default=False, help_text="De raad besloot geen zienswijze te geven."
+    )
+    inhoud = models.TextField("inhoud", blank=True)
+    document_url = models.URLField("adres document", max_length=500, blank=True)
+    bron = bron()
+
+    class Meta:
+        verbose_name = "zienswijze"
+        verbose_name_plural = "zienswijzen"
+        ordering = ["jaarstuk", "gemeente__naam", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["jaarstuk", "gemeente"],
+                name="zienswijze_een_per_raad",
+                violation_error_message="Deze raad heeft al een zienswijze op dit stuk.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Zienswijze van {self.gemeente.naam} op {self.jaarstuk}"
+
+    def clean(self):
+        super().clean()
+        if self.jaarstuk_id and self.gemeente_id:
+            controleer_deelnemer(self.jaarstuk.regeling, self.gemeente)
+
+
+class Vertegenwoordiger(Geldigheid):
+    """Who represents a gemeente in a bestuursorgaan of the samenwerking, and when."""
+
+    uuid = identificatie()
+    regeling = models.ForeignKey(
+        Regeling,
+        verbose_name="regeling",
+        on_delete=models.CASCADE,
+        related_name="vertegenwoordigers",
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name="gemeente",
+        on_delete=models.PROTECT,
+        related_name="vertegenwoordigers",
+    )
+    naam = models.CharField("naam", max_length=200)
+    functie = models.CharField(
+        "functie in de gemeente",
+        max_length=20,
+        choices=Functie.choices,
+        help_text="Burgemeester, wethouder of raadslid tijdens de zitting.",
+    )
+    orgaan = models.CharField("orgaan", max_length=30, choices=Bestuursorgaan.choices)
+    voorzitter = models.BooleanField("voorzitter", default=False)
+    bron = bron()
+
+    class Meta:
+        verbose_name = "vertegenwoordiger"
+        verbose_name_plural = "vertegenwoordigers"
+        ordering = ["regeling", "gemeente", "orgaan", "naam", "id"]
+        constraints = [
+            *Geldigheid.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["regeling", "gemeente", "orgaan", "naam", "begindatum"],
+                name="vertegenwoordiger_uniek",
+                violation_error_message="Deze vertegenwoordiger staat al zo bij de regeling.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.naam} ({self.get_functie_display().lower()}, {self.get_orgaan_display()})"
+
+    def clean(self):
+        super().clean()
+        controleer_deelnemer(
+            self.regeling if self.regeling_id else None,
+            self.gemeente if self.gemeente_id else None,
+        )
+
+
+class Rapporteur(Geldigheid):
+    """The raadslid the raad has appointed to follow one GR (seed 002)."""
+
+    uuid = identificatie()
+    regeling = models.ForeignKey(
+        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="rapporteurs"
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="rapporteurs"
+    )
+    naam = models.CharField("naam", max_length=200)
+    bron = bron()
+
+    class Meta:
+        verbose_name = "rapporteur"
+        verbose_name_plural = "rapporteurs"
+        ordering = ["regeling", "gemeente", "naam", "id"]
+        constraints = [*Geldigheid.Meta.constraints]
+
+    def __str__(self):
+        return f"{self.naam} (rapporteur {self.gemeente.naam})"
+
+    def clean(self):
+        super().clean()
+        controleer_deelnemer(
+            self.regeling if self.regeling_id else None,
+            self.gemeente if self.gemeente_id else None,
+        )
+
+
+class Bijdrage(models.Model):
+    """What one gemeente pays a samenwerking in one year, and on what basis (BBV art. 15:
+    the financieel belang)."""
+
+    uuid = identificatie()
+    regeling = models.ForeignKey(
+        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="bijdragen"
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="bijdragen"
+    )
+    jaar = jaar_veld("jaar")
+    begroot = models.DecimalField("begroot (€)", **BEDRAG)
+    gerealiseerd = models.DecimalField("gerealiseerd (€)", **BEDRAG)
+    verdeelsleutel = models.DecimalField(
+        "verdeelsleutel (%)",
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    basis = models.CharField(
+        "basis verdeelsleutel", max_length=20, choices=Verdeelbasis.choices, blank=True
+    )
+    toelichting = models.TextField("toelichting", blank=True)
+    bron = bron()
+
+    class Meta:
+        verbose_name = "bijdrage"
+        verbose_name_plural = "bijdragen"
+        ordering = ["regeling", "gemeente", "-jaar", "id"]
+        constraints = [
+            jaar_constraint("bijdrage_jaar_plausibel"),
+            models.UniqueConstraint(
+                fields=["regeling", "gemeente", "jaar"],
+                name="bijdrage_een_per_jaar",
+                violation_error_message="Deze gemeente heeft voor dit jaar al een bijdrage aan "
+                "deze regeling.",
+            ),
+            models.CheckConstraint(
+                condition=Q(verdeelsleutel__isnull=True)
+                | Q(verdeelsleutel__gte=0, verdeelsleutel__lte=100),
+                name="bijdrage_verdeelsleutel_percentage",
+                violation_error_message="De verdeelsleutel is een percentage tussen 0 en 100.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(basis=Verdeelbasis.OM_NIET)
+                | (
+                    (Q(begroot__isnull=True) | Q(begroot=0))
+                    & (Q(gerealiseerd__isnull=True) | Q(gerealiseerd=0))
+                ),
+                name="bijdrage_om_niet_zonder_bedrag",
+                violation_error_message="Wie om niet deelneemt, betaalt geen bijdrage.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Bijdrage {self.jaar} van {self.gemeente.naam} aan {self.regeling}"
+
+    def clean(self):
+        super().clean()
+        controleer_deelnemer(
+            self.regeling if self.regeling_id else None,
+            self.gemeente if self.gemeente_id else None,
+        )
+
+
+class Jaarcijfers(models.Model):
+    """The figures of the samenwerking itself for one year that BBV art. 15 asks for."""
+
+    uuid = identificatie()
+    regeling = models.ForeignKey(
+        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="jaarcijfers"
+    )
+    jaar = jaar_veld("jaar")
+    eigen_vermogen_begin = models.DecimalField("eigen vermogen 1 januari (€)", **BEDRAG)
+    eigen_vermogen_eind = models.DecimalField("eigen vermogen 31 december (€)", **BEDRAG)
+    vreemd_vermogen_begin = models.DecimalField("vreemd vermogen 1 januari (€)", **BEDRAG)
+    vreemd_vermogen_eind = models.DecimalField("vreemd vermogen 31 december (€)", **BEDRAG)
+    resultaat = models.DecimalField("financieel resultaat (€)", **BEDRAG)
+    risicos = models.TextField("risico's", blank=True)
+    bron = bron()
+
+    class Meta:
+        verbose_name = "jaarcijfers"
+        verbose_name_plural = "jaarcijfers"
+        ordering = ["regeling", "-jaar", "id"]
+        constraints = [
+            jaar_constraint("jaarcijfers_jaar_plausibel"),
+            models.UniqueConstraint(
+                fields=["regeling", "jaar"],
+                name="jaarcijfers_een_per_jaar",
+                violation_error_message="Deze regeling heeft voor dit jaar al cijfers.",
+            ),
+            models.CheckConstraint(
+                condition=(Q(vreemd_vermogen_begin__isnull=True) | Q(vreemd_vermogen_begin__gte=0))
+                & (Q(vreemd_vermogen_eind__isnull=True) | Q(vreemd_vermogen_eind__gte=0)),
+                name="jaarcijfers_vreemd_vermogen_niet_negatief",
+                violation_error_message="Vreemd vermogen kan niet negatief zijn.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Jaarcijfers {self.jaar} — {self.regeling}"
+
+
+class Evaluatie(models.Model):
+    """An evaluation of a samenwerking, by one raad or (without gemeente) by all deelnemers."""
+
+    uuid = identificatie()
+    regeling = models.ForeignKey(
+        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="evaluaties"
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name="gemeente",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evaluaties",
+        help_text="Leeg als de deelnemers samen evalueerden.",
+    )
+    datum = models.DateField("datum")
+    titel = models.CharField("titel", max_length=300)
+    conclusie = models.TextField("conclusie", blank=True)
+    document_url = models.URLField("adres document", max_length=500, blank=True)
+    bron = bron()
+
+    class Meta:
+        verbose_name = "evaluatie"
+        verbose_name_plural = "evaluaties"
+        ordering = ["regeling", "-datum", "id"]
+
+    def __str__(self):
+        return f"{self.titel} ({self.datum:%d-%m-%Y})"
+
+    def clean(self):
+        super().clean()
+        controleer_deelnemer(
+            self.regeling if self.regeling_id else None,
+            self.gemeente if self.gemeente_id else None,
+        )
+
+
+class Toetsing(models.Model):
+    """The answer to one question of the toetsingskader (seed 002) in an evaluatie."""
+
+    uuid = identificatie()
+    evaluatie = models.ForeignKey(
+        Evaluatie, verbose_name="evaluatie", on_delete=models.CASCADE, related_name="toetsingen"
+    )
+    vraag = models.CharField("vraag", max_length=30, choices=Toetsvraag.choices)
+    antwoord = models.CharField("antwoord", max_length=30, choices=Toetsantwoord.choices)
+    toelichting = models.TextField("toelichting", blank=True)
+
+    class Meta:
+        verbose_name = "toetsing"
+        verbose_name_plural = "toetsingskader"
+        ordering = ["evaluatie", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluatie", "vraag"],
+                name="toetsing_een_antwoord_per_vraag",
+                violation_error_message="Deze vraag is in deze evaluatie al beantwoord.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_vraag_display()}: {self.get_antwoord_display()}"
+
+
+class Raadsafspraak(models.Model):
+    """What a raad has agreed on grip on its samenwerkingen, e.g. how often it evaluates."""
+
+    gemeente = models.OneToOneField(
+        Gemeente,
+        verbose_name="gemeente",
+        on_delete=models.CASCADE,
+        related_name="raadsafspraak",
+    )
+    evaluatie_interval_jaren = models.PositiveSmallIntegerField(
+        "evalueren elke (jaren)",
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text="Na hoeveel jaar de raad een samenwerking opnieuw evalueert.",
+    )
+    bron = bron()
+
+    class Meta:
+        verbose_name = "raadsafspraak"
+        verbose_name_plural = "raadsafspraken"
+        ordering = ["gemeente__naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(evaluatie_interval_jaren__gte=1, evaluatie_interval_jaren__lte=20),
+                name="raadsafspraak_interval_1_tot_20_jaar",
+                violation_error_message="Het evaluatie-interval is 1 tot 20 jaar.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Raadsafspraak {self.gemeente.naam}"
+
+
+class Beeindiging(models.Model):
+    """How a samenwerking can be ended or left (Wgr art. 9; seed 004)."""
+
+    regeling = models.OneToOneField(
+        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="beeindiging"
+    )
+    opzegtermijn_maanden = models.PositiveSmallIntegerField(
+        "opzegtermijn (maanden)", null=True, blank=True, validators=[MaxValueValidator(120)]
+    )
+    uittredingsvoorwaarden = models.TextField("voorwaarden uittreding", blank=True)
+    ontvlechtingskosten = models.TextField(
+        "ontvlechtingskosten", blank=True, help_text="Wie betaalt wat bij uittreding of opheffing."
+    )
+    bron = bron()
+
+    class Meta:
+        verbose_name = "beëindiging"
+        verbose_name_plural = "beëindiging"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(opzegtermijn_maanden__isnull=True) | Q(opzegtermijn_maanden__lte=120),
+                name="beeindiging_opzegtermijn_plausibel",
+                violation_error_message="De opzegtermijn is hoogstens 120 maanden.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Beëindiging {self.regeling}"

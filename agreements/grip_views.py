@@ -1,0 +1,38 @@
+"""Public pages of grip op samenwerking: the dashboard of a gemeente for its griffie (the
+half-yearly report to the raad, seed 002) and its verbonden partijen (BBV art. 15)."""
+
+import datetime
+
+from django.shortcuts import get_object_or_404, render
+
+from municipalities.models import Gemeente
+from registry.filters import peildatum_uit
+
+from . import grip
+
+
+def jaar_uit(request, standaard: int) -> int:
+    """The ``?jaar=`` of a page, else ``standaard``."""
+    waarde = request.GET.get("jaar", "")
+    return int(waarde) if waarde.isdigit() and 1900 <= int(waarde) <= 2100 else standaard
+
+
+def dashboard(request, code):
+    gemeente = get_object_or_404(Gemeente, code=code)
+    peildatum = peildatum_uit(request, standaard=gemeente.einddatum)
+    return render(
+        request,
+        "agreements/dashboard.html",
+        {"dashboard": grip.dashboard(gemeente=gemeente, peildatum=peildatum)},
+    )
+
+
+def verbonden_partijen(request, code):
+    gemeente = get_object_or_404(Gemeente, code=code)
+    laatste_jaar = gemeente.einddatum.year if gemeente.einddatum else datetime.date.today().year
+    jaar = jaar_uit(request, laatste_jaar)
+    return render(
+        request,
+        "agreements/verbonden_partijen.html",
+        {"overzicht": grip.verbonden_partijen(gemeente=gemeente, jaar=jaar)},
+    )

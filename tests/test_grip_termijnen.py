@@ -1,0 +1,141 @@
+"""Deadlines of grip op samenwerking: the zienswijze on a regeling (Wgr art. 1: 8 weeks), on an
+ontwerpbegroting (art. 35: 12 weeks) and the legal dates of the jaarcyclus (art. 34, 34b)."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from agreements import grip
+from agreements.constants import Jaarstuksoort, Procedureonderwerp, Stapsoort, Stapstatus, Vorm
+from agreements.models import Procedurestap
+from tests.factories import (
+    DeelnameFactory,
+    JaarstukFactory,
+    ProcedurestapFactory,
+    RegelingFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+
+
+def test_a_zienswijze_is_due_eight_weeks_after_it_was_asked():
+    stap = ProcedurestapFactory(datum=D(2026, 3, 2))
+    assert stap.termijn == 8
+    assert stap.uiterste_datum == D(2026, 4, 27)
+
+
+def test_a_regeling_may_give_the_raad_a_longer_term():
+    stap = ProcedurestapFactory(datum=D(2026, 3, 2), termijn_weken=10)
+    assert stap.uiterste_datum == D(2026, 5, 11)
+
+
+def test_without_the_date_it_was_asked_the_deadline_is_unknown():
+    stap = ProcedurestapFactory(datum=None)
+    assert stap.termijn == 8
+    assert stap.uiterste_datum is None
+
+
+def test_only_the_zienswijze_step_has_a_term():
+    stap = ProcedurestapFactory(soort=Stapsoort.TOESTEMMING_RAAD, datum=D(2026, 3, 2))
+    assert stap.termijn is None and stap.uiterste_datum is None
+    stap.termijn_weken = 6
+    with pytest.raises(ValidationError, match="hoort alleen bij de stap"):
+        stap.full_clean()
+    with transaction.atomic(), pytest.raises(IntegrityError):
+        Procedurestap.objects.filter(pk=stap.pk).update(termijn_weken=6)
+
+
+def test_zienswijze_and_toestemming_together_only_for_a_lichte_regeling():
+    deelname = DeelnameFactory(regeling=RegelingFactory(vorm=Vorm.OPENBAAR_LICHAAM))
+    stap = Procedurestap(
+        regeling=deelname.regeling,
+        gemeente=deelname.gemeente,
+        soort=Stapsoort.ZIENSWIJZE_GEVRAAGD,
+        tegelijk_met_toestemming=True,
+    )
+    with pytest.raises(ValidationError, match="lichte regeling"):
+        stap.full_clean()
+    deelname.regeling.vorm = Vorm.REGELING_ZONDER_MEER
+    deelname.regeling.save()
+    stap.full_clean()
+
+
+def test_a_step_of_a_gemeente_that_does_not_take_part_is_refused():
+    regeling = DeelnameFactory().regeling
+    stap = ProcedurestapFactory.build(regeling=regeling, gemeente=DeelnameFactory().gemeente)
+    with pytest.raises(ValidationError, match="neemt niet deel aan"):
+        stap.full_clean()
+
+
+def test_an_ontwerpbegroting_gives_the_raden_twelve_weeks():
+    stuk = JaarstukFactory(soort=Jaarstuksoort.ONTWERPBEGROTING, ontvangen=D(2026, 4, 10))
+    assert stuk.zienswijze_uiterlijk == D(2026, 7, 3)
+
+
+def test_a_kaderbrief_has_no_legal_term_for_a_zienswijze_unless_one_is_given():
+    stuk = JaarstukFactory(soort=Jaarstuksoort.KADERBRIEF, ontvangen=D(2026, 4, 1))
+    assert stuk.zienswijze_uiterlijk is None
+    stuk.termijn_weken = 6
+    assert stuk.zienswijze_uiterlijk == D(2026, 5, 13)
+
+
+@pytest.mark.parametrize(
+    ("soort", "jaar", "datum"),
+    [
+        (Jaarstuksoort.KADERBRIEF, 2027, D(2026, 4, 15)),
+        (Jaarstuksoort.VOORLOPIGE_JAARREKENING, 2025, D(2026, 4, 15)),
+        (Jaarstuksoort.ONTWERPBEGROTING, 2027, D(2026, 7, 31)),
+        (Jaarstuksoort.JAARREKENING, 2025, D(2026, 7, 14)),
+    ],
+)
+def test_the_legal_dates_of_the_jaarcyclus(soort, jaar, datum):
+    assert grip.wettelijke_datum(soort, jaar).datum == datum
+    assert "Wgr art. 34" in grip.wettelijke_datum(soort, jaar).regel
+
+
+def test_half_a_year_later_stays_in_a_short_month():
+    assert grip.maanden_later(D(2026, 8, 31), 6) == D(2027, 2, 28)
+    assert grip.maanden_later(D(2026, 3, 1), 6) == D(2026, 9, 1)
+    assert grip.jaren_later(D(2024, 2, 29), 4) == D(2028, 2, 29)
+    assert grip.jaren_later(D(2024, 2, 29), 1) == D(2025, 2, 28)
+
+
+def test_a_zienswijze_is_open_until_the_raad_gave_it():
+    gevraagd = ProcedurestapFactory(datum=D(2026, 3, 2))
+    assert grip.open_zienswijzen([gevraagd]) == [gevraagd]
+    gegeven = ProcedurestapFactory.build(
+        regeling=gevraagd.regeling,
+        gemeente=gevraagd.gemeente,
+        soort=Stapsoort.ZIENSWIJZE_GEGEVEN,
+        status=Stapstatus.GEPLAND,
+    )
+    assert grip.open_zienswijzen([gevraagd, gegeven]) == [gevraagd]
+    gegeven.status = Stapstatus.AFGEROND
+    assert grip.open_zienswijzen([gevraagd, gegeven]) == []
+    # A zienswijze on another subject (say an uittreding) stays open.
+    gegeven.onderwerp = Procedureonderwerp.UITTREDEN
+    assert grip.open_zienswijzen([gevraagd, gegeven]) == [gevraagd]
+
+
+def test_a_toestemming_given_together_closes_the_zienswijze():
+    gevraagd = ProcedurestapFactory(datum=D(2026, 3, 2), tegelijk_met_toestemming=True)
+    toestemming = ProcedurestapFactory.build(
+        regeling=gevraagd.regeling,
+        gemeente=gevraagd.gemeente,
+        soort=Stapsoort.TOESTEMMING_RAAD,
+        status=Stapstatus.AFGEROND,
+    )
+    assert grip.open_zienswijzen([gevraagd, toestemming]) == []
+
+
+def test_dates_at_the_end_of_the_calendar_do_not_break_the_computations():
+    stap = ProcedurestapFactory(datum=D(9999, 12, 30))
+    assert stap.uiterste_datum == D.max
+    assert grip.maanden_later(D(9999, 10, 1), 6) == D.max
+    deelname = DeelnameFactory(regeling=RegelingFactory(vorm=Vorm.OPENBAAR_LICHAAM))
+    for peildatum in (D(1, 1, 1), D(9999, 12, 31)):
+        grip.dashboard(gemeente=deelname.gemeente, peildatum=peildatum)
