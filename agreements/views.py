@@ -12,6 +12,7 @@ from municipalities.constants import PartnerSoort
 from municipalities.filters import zoek_naam_of_code
 from municipalities.models import Gemeente, Herindeling, Partner
 from registry.filters import peildatum_uit
+from registry.geldigheid import verdeel_op
 
 from . import herindeling, services
 from .constants import Gevolg, Vorm
@@ -132,15 +133,15 @@ def regeling_detail(request, slug):
         slug=slug,
     )
     peildatum = peildatum_uit(request)
-    deelnames = list(regeling.deelnames.all())
+    huidige, overige = verdeel_op(regeling.deelnames.all(), peildatum)
     return render(
         request,
         "agreements/regeling_detail.html",
         {
             "regeling": regeling,
             "peildatum": peildatum,
-            "huidige": [d for d in deelnames if d.is_actief_op(peildatum)],
-            "overige": [d for d in deelnames if not d.is_actief_op(peildatum)],
+            "huidige": huidige,
+            "overige": overige,
         },
     )
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from agreements import services
 from agreements.models import Deelname
 from registry.filters import peildatum_uit
+from registry.geldigheid import verdeel_op
 
 from .constants import PartnerSoort
 from .filters import GemeenteFilter
@@ -84,15 +85,15 @@ def partner_detail(request, slug):
         slug=slug,
     )
     peildatum = peildatum_uit(request)
-    deelnames = list(partner.deelnames.all())
+    huidige, overige = verdeel_op(partner.deelnames.all(), peildatum)
     return render(
         request,
         "municipalities/partner_detail.html",
         {
             "partner": partner,
             "peildatum": peildatum,
-            "huidige": [d for d in deelnames if d.is_actief_op(peildatum)],
-            "overige": [d for d in deelnames if not d.is_actief_op(peildatum)],
+            "huidige": huidige,
+            "overige": overige,
         },
     )
 

@@ -52,6 +52,15 @@ class Geldigheid(models.Model):
         )
 
 
+def verdeel_op(objecten, datum: datetime.date) -> tuple[list, list]:
+    """Objects already in memory split into those running on ``datum`` and the others."""
+    objecten = list(objecten)
+    return (
+        [o for o in objecten if o.is_actief_op(datum)],
+        [o for o in objecten if not o.is_actief_op(datum)],
+    )
+
+
 def overlapt_q(begindatum: datetime.date | None, einddatum: datetime.date | None) -> Q:
     """Q for periods that share at least one day with [begindatum, einddatum]."""
     q = Q()
