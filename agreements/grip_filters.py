@@ -1,6 +1,7 @@
 """Filters of the grip resources in the API (django-filter)."""
 
 import django_filters
+from drf_spectacular.utils import extend_schema_field
 
 from municipalities.models import cbs_validator
 from registry.filters import PeildatumFilterSet
@@ -29,8 +30,13 @@ def gemeente_filter(veld: str = "gemeente__code"):
     )
 
 
+@extend_schema_field({"type": "integer", "minimum": 1900, "maximum": 2100})
+class JaarFilter(django_filters.NumberFilter):
+    pass
+
+
 def jaar_filter(veld: str = "jaar"):
-    return django_filters.NumberFilter(
+    return JaarFilter(
         field_name=veld, min_value=1900, max_value=2100, label="Jaar (JJJJ, 1900 tot en met 2100)."
     )
 

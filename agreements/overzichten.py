@@ -2,11 +2,11 @@
 thema and per provincie. The work is done in services.py; here: parameters, schema, export."""
 
 import datetime
-import re
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from municipalities.constants import CBS_CODE
@@ -426,9 +426,17 @@ class Herindelingsscan(serializers.Serializer):
     regelingen = ScanRegel(many=True)
 
 
+GEMEENTEN_LIJST = rf"^{CBS_CODE}(,{CBS_CODE})*$"
+
+
 class ScanParameters(serializers.Serializer):
-    gemeenten = serializers.CharField(
-        help_text="CBS-codes van de betrokken gemeenten, met komma's: GM0017,GM0009,GM0014."
+    """The parameters of the herindelingsscan. ``gemeenten()`` looks the codes up; an unknown
+    code is not a malformed request but a gemeente that is not there."""
+
+    gemeenten = serializers.RegexField(
+        GEMEENTEN_LIJST,
+        help_text="CBS-codes van de betrokken gemeenten, met komma's: GM0017,GM0009,GM0014.",
+        error_messages={"invalid": "Geef CBS-codes (GM en vier cijfers), gescheiden door komma's."},
     )
     datum = serializers.DateField(
         help_text="Datum van de herindeling (de eerste nieuwe dag).", error_messages=DATUM_FOUT
@@ -438,25 +446,23 @@ class ScanParameters(serializers.Serializer):
         required=False,
         help_text="CBS-code van de gemeente die verder gaat; zonder opvolger vormen de "
         "gemeenten samen een nieuwe gemeente.",
+        error_messages={"invalid": "Geef een CBS-code: GM en vier cijfers."},
     )
 
-    def validate_gemeenten(self, waarde):
-        codes = sorted({c.strip() for c in waarde.split(",") if c.strip()})
-        if not codes or any(not re.fullmatch(CBS_CODE, c) for c in codes):
-            raise serializers.ValidationError(
-                "Geef CBS-codes (GM en vier cijfers), gescheiden door komma's."
-            )
-        gemeenten = list(Gemeente.objects.filter(code__in=codes))
-        onbekend = set(codes) - {g.code for g in gemeenten}
+    def scan_argumenten(self) -> dict:
+        """The arguments of ``herindeling.scan``; raises Gemeente.DoesNotExist naming the
+        codes that are not in the register."""
+        codes = set(self.validated_data["gemeenten"].split(","))
+        opvolger = self.validated_data.get("opvolger")
+        gemeenten = {g.code: g for g in Gemeente.objects.filter(code__in=codes | {opvolger})}
+        onbekend = sorted((codes | ({opvolger} if opvolger else set())) - set(gemeenten))
         if onbekend:
-            raise serializers.ValidationError(f"Onbekende gemeente: {', '.join(sorted(onbekend))}.")
-        return gemeenten
-
-    def validate_opvolger(self, waarde):
-        try:
-            return Gemeente.objects.get(code=waarde)
-        except Gemeente.DoesNotExist:
-            raise serializers.ValidationError(f"Onbekende gemeente: {waarde}.") from None
+            raise Gemeente.DoesNotExist(f"Onbekende gemeente: {', '.join(onbekend)}.")
+        return {
+            "gemeenten": [gemeenten[c] for c in sorted(codes)],
+            "datum": self.validated_data["datum"],
+            "opvolger": gemeenten.get(opvolger),
+        }
 
 
 SCAN_KOLOMMEN = [
@@ -492,15 +498,19 @@ def scan_rijen(uitkomst: dict):
     "deelnemen, ingedeeld als vervalt / herijken, deelname gaat over, samenvoegen of geen "
     "gevolgen, met aantallen per gevolg, thema en vorm.",
     parameters=[ScanParameters],
-    responses=Herindelingsscan,
+    responses={200: Herindelingsscan, 404: OpenApiResponse(description="Onbekende gemeente")},
 )
 class HerindelingsscanView(OverzichtView):
     extra_query_params = ("gemeenten", "datum", "opvolger")
     export_naam = "herindelingsscan"
 
     def get(self, request):
-        parameters = self.parameters(ScanParameters)
-        uitkomst = herindeling.scan(**parameters)
+        parameters = ScanParameters(data=request.query_params)
+        parameters.is_valid(raise_exception=True)
+        try:
+            uitkomst = herindeling.scan(**parameters.scan_argumenten())
+        except Gemeente.DoesNotExist as fout:
+            raise NotFound(str(fout)) from None
         if self.export_formaat():
             return Response(Tabel(SCAN_KOLOMMEN, scan_rijen(uitkomst), self.export_naam))
         return Response(Herindelingsscan(uitkomst).data)

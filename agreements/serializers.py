@@ -128,7 +128,9 @@ class VersieSerializer(serializers.ModelSerializer):
     rooId = serializers.CharField(
         source="roo_id", read_only=True, allow_null=True, label="ROO-systeemId"
     )
-    bronUrl = serializers.URLField(source="bron_url", read_only=True, label="Adres bron")
+    bronUrl = serializers.URLField(
+        source="bron_url", read_only=True, allow_blank=True, label="Adres bron"
+    )
 
     class Meta:
         model = RegelingVersie

@@ -185,10 +185,17 @@ def cijfers(request):
 
 def herindelingsscan(request):
     """The herindelingsscan for people: the API's parameters, the result grouped by gevolg."""
-    parameters = ScanParameters(data=request.GET) if request.GET else None
-    uitkomst = None
-    if parameters is not None and parameters.is_valid():
-        uitkomst = herindeling.scan(**parameters.validated_data)
+    uitkomst, fouten = None, {}
+    if request.GET:
+        parameters = ScanParameters(data=request.GET)
+        try:
+            if parameters.is_valid():
+                uitkomst = herindeling.scan(**parameters.scan_argumenten())
+            else:
+                fouten = parameters.errors
+        except Gemeente.DoesNotExist as fout:
+            fouten = {"gemeenten": [str(fout)]}
+    if uitkomst:
         per_gevolg = {g: [] for g in Gevolg}
         for regel in uitkomst["regelingen"]:
             per_gevolg[Gevolg(regel["gevolg"])].append(regel)
@@ -197,7 +204,7 @@ def herindelingsscan(request):
         request,
         "agreements/herindelingsscan.html",
         {
-            "fouten": parameters.errors if parameters is not None else {},
+            "fouten": fouten,
             "uitkomst": uitkomst,
             "gevolgen": Gevolg,
             "gemeenten": Gemeente.objects.order_by("naam", "code").values_list("code", "naam"),

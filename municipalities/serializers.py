@@ -91,7 +91,9 @@ class HerindelingSerializer(serializers.HyperlinkedModelSerializer):
     nieuweGemeente = serializers.BooleanField(
         source="nieuwe_gemeente", read_only=True, label="Nieuw gevormde gemeente"
     )
-    bronUrl = serializers.URLField(source="bron_url", read_only=True, label="Adres bron")
+    bronUrl = serializers.URLField(
+        source="bron_url", read_only=True, allow_blank=True, label="Adres bron"
+    )
     toegepastOp = serializers.DateTimeField(
         source="toegepast_op",
         read_only=True,

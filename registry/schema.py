@@ -115,6 +115,9 @@ def nl_api_design_rules(result, generator, request, public):
                 statussen += [401, 403]
             if methode == "delete":
                 statussen.append(409)
+            # An error a view declares itself (extend_schema responses) is a problem too.
+            statussen += [int(c) for c in operatie["responses"] if int(c) >= 400]
             for status in statussen:
-                operatie["responses"].setdefault(str(status), probleem_antwoord(status))
+                if not operatie["responses"].get(str(status), {}).get("content"):
+                    operatie["responses"][str(status)] = probleem_antwoord(status)
     return result

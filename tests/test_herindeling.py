@@ -309,8 +309,8 @@ def test_the_scan_of_groningen_2019_in_the_api(api, voorbeelddata):
     [
         {"gemeenten": "GM0017", "datum": "morgen"},
         {"gemeenten": "GM0017,Haren", "datum": "2019-01-01"},
-        {"gemeenten": "GM9999", "datum": "2019-01-01"},
-        {"gemeenten": "GM0017", "datum": "2019-01-01", "opvolger": "GM9999"},
+        {"gemeenten": "GM0017,", "datum": "2019-01-01"},
+        {"gemeenten": "GM0017", "datum": "2019-01-01", "opvolger": "Groningen"},
         {"datum": "2019-01-01"},
     ],
 )
@@ -318,6 +318,19 @@ def test_the_scan_answers_bad_input_with_400(api, voorbeelddata, parameters):
     response = api.get("/api/v1/herindelingsscan", parameters)
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    "parameters",
+    [
+        {"gemeenten": "GM9999", "datum": "2019-01-01"},
+        {"gemeenten": "GM0017", "datum": "2019-01-01", "opvolger": "GM9999"},
+    ],
+)
+def test_the_scan_of_an_unknown_gemeente_is_a_404(api, voorbeelddata, parameters):
+    response = api.get("/api/v1/herindelingsscan", parameters)
+    assert response.status_code == 404
+    assert "Onbekende gemeente: GM9999." in response.json()["detail"]
 
 
 def test_history_stays_true_after_the_seeded_herindeling(api, voorbeelddata):
@@ -330,7 +343,7 @@ def test_history_stays_true_after_the_seeded_herindeling(api, voorbeelddata):
     groningen = regelingen("GM0014", "2019-06-01")
     assert "regio-groningen-assen" in groningen  # taken over from Haren
     assert "regio-groningen-assen" not in regelingen("GM0014", "2018-06-01")
-    [seed] = api.get("/api/v1/herindelingen").json()
+    seed = api.get("/api/v1/herindelingen/2019-groningen").json()
     assert seed["opgeheven"] == ["GM0017", "GM0009"] and seed["toegepastOp"].endswith("Z")
 
 
@@ -345,6 +358,8 @@ def test_the_scan_page(client, voorbeelddata):
     assert "format=xlsx" in html
     fout = client.get("/herindelingsscan", {"gemeenten": "Haren", "datum": "2019-01-01"})
     assert fout.status_code == 200 and "Geef CBS-codes" in fout.content.decode()
+    onbekend = client.get("/herindelingsscan", {"gemeenten": "GM9999", "datum": "2019-01-01"})
+    assert "Onbekende gemeente: GM9999." in onbekend.content.decode()
     assert (
         "te herzien na de herindeling"
         in client.get("/regelingen/regio-groningen-assen").content.decode().lower()

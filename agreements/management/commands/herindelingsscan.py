@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from agreements.herindeling import scan
 from agreements.overzichten import SCAN_KOLOMMEN, ScanParameters, scan_rijen
+from municipalities.models import Gemeente
 from registry.exports import Tabel, csv_regels
 
 
@@ -28,7 +29,10 @@ class Command(BaseCommand):
                     f"{naam}: {' '.join(fouten)}" for naam, fouten in parameters.errors.items()
                 )
             )
-        uitkomst = scan(**parameters.validated_data)
+        try:
+            uitkomst = scan(**parameters.scan_argumenten())
+        except Gemeente.DoesNotExist as fout:
+            raise CommandError(str(fout)) from None
         if options["csv"]:
             self.stdout.write(
                 "".join(csv_regels(Tabel(SCAN_KOLOMMEN, scan_rijen(uitkomst), ""))), ending=""
