@@ -51,6 +51,7 @@ PARAMETERS = {
     "format": "Formaat van het antwoord: json, of als export csv of xlsx (ook via Accept).",
     "code": "CBS-code van de gemeente, bijv. GM0626.",
     "identificatie": "Vaste identificatie van de resource.",
+    "jaar": "Jaar (JJJJ, 1900 tot en met 2100).",
 }
 
 
