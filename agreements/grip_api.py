@@ -462,7 +462,7 @@ def export_waarde(kolom: str, waarde):
     parameters=[
         OpenApiParameter(
             "jaar",
-            int,
+            {"type": "integer", "minimum": 1900, "maximum": 2100},
             description="Begrotings- of verantwoordingsjaar (JJJJ); standaard dit jaar.",
         )
     ],
