@@ -21,7 +21,10 @@ from .constants import GEVOLG_UITLEG, Gevolg, Mutatie, Rol
 from .models import Deelname, HerindelingsMutatie, Herziening, Regeling
 from .services import vorm_naam
 
-EEN_DAG = datetime.timedelta(days=1)
+
+def dag_ervoor(datum: datetime.date) -> datetime.date:
+    """The last day before the herindeling (the calendar has no day before 1 January of year 1)."""
+    return datum - datetime.timedelta(days=1) if datum > datetime.date.min else datum
 
 
 def classificeer(betrokken: set[int], overige: int, opvolger_id: int | None) -> Gevolg:
@@ -39,10 +42,10 @@ def classificeer(betrokken: set[int], overige: int, opvolger_id: int | None) -> 
 def _betrokken_regelingen(gemeente_ids: set[int], datum: datetime.date):
     """The regelingen the gemeenten take part in on the day before ``datum``, each with its
     ``deelnemers``: the deelnames that run on that day or on ``datum`` itself."""
-    dag_ervoor = datum - EEN_DAG
+    vorige_dag = dag_ervoor(datum)
     return (
         Regeling.objects.filter(
-            pk__in=Deelname.objects.actief_op(dag_ervoor)
+            pk__in=Deelname.objects.actief_op(vorige_dag)
             .filter(gemeente__in=gemeente_ids)
             .values("regeling")
         )
@@ -50,7 +53,7 @@ def _betrokken_regelingen(gemeente_ids: set[int], datum: datetime.date):
             "themas",
             Prefetch(
                 "deelnames",
-                queryset=Deelname.objects.filter(overlapt_q(dag_ervoor, datum))
+                queryset=Deelname.objects.filter(overlapt_q(vorige_dag, datum))
                 .select_related("gemeente")
                 .order_by("gemeente__naam", "pk"),
                 to_attr="deelnemers",
@@ -63,9 +66,9 @@ def _betrokken_regelingen(gemeente_ids: set[int], datum: datetime.date):
 def _indeling(regeling, ids: set[int], datum: datetime.date) -> tuple[list[Deelname], set]:
     """The deelnames of the herindeling's gemeenten on the day before, and the other
     deelnemers on the day itself (who joins with a concurrent herindeling counts too)."""
-    dag_ervoor = datum - EEN_DAG
+    vorige_dag = dag_ervoor(datum)
     betrokken = [
-        d for d in regeling.deelnemers if d.gemeente_id in ids and d.is_actief_op(dag_ervoor)
+        d for d in regeling.deelnemers if d.gemeente_id in ids and d.is_actief_op(vorige_dag)
     ]
     overige = {
         (d.gemeente_id, d.partner_id)
@@ -124,6 +127,14 @@ def scan(
     }
 
 
+TELSLEUTELS = {
+    Gevolg.VERVALT: "vervalt",
+    Gevolg.GAAT_OVER: "gaatOver",
+    Gevolg.SAMENVOEGEN: "samenvoegen",
+    Gevolg.GEEN: "geen",
+}
+
+
 def _tel(regels: list[dict], groepen, sleutel: str) -> list[dict]:
     tellingen = defaultdict(Counter)
     for regel in regels:
@@ -133,7 +144,7 @@ def _tel(regels: list[dict], groepen, sleutel: str) -> list[dict]:
         {
             sleutel: groep,
             "aantal": sum(telling.values()),
-            **{gevolg.value: telling[gevolg] for gevolg in Gevolg},
+            **{TELSLEUTELS[gevolg]: telling[gevolg] for gevolg in Gevolg},
         }
         for groep, telling in sorted(tellingen.items(), key=lambda i: (-sum(i[1].values()), i[0]))
     ]
@@ -164,7 +175,7 @@ def toestand(obj) -> dict:
 
 def _controleer(herindeling: Herindeling, opgeheven: list[Gemeente]) -> None:
     fouten = []
-    dag_ervoor = herindeling.datum - EEN_DAG
+    vorige_dag = dag_ervoor(herindeling.datum)
     if not opgeheven:
         fouten.append("Kies de gemeenten die worden opgeheven.")
     if herindeling.opvolger in opgeheven:
@@ -175,9 +186,9 @@ def _controleer(herindeling: Herindeling, opgeheven: list[Gemeente]) -> None:
             "leg eerst de (nieuwe) gemeente vast."
         )
     for gemeente in opgeheven:
-        if not gemeente.is_actief_op(dag_ervoor):
-            fouten.append(f"{gemeente.naam} bestaat niet meer op {dag_ervoor:%d-%m-%Y}.")
-    later = Deelname.objects.filter(gemeente__in=opgeheven, begindatum__gt=dag_ervoor)
+        if not gemeente.is_actief_op(vorige_dag):
+            fouten.append(f"{gemeente.naam} bestaat niet meer op {vorige_dag:%d-%m-%Y}.")
+    later = Deelname.objects.filter(gemeente__in=opgeheven, begindatum__gt=vorige_dag)
     for deelname in later.select_related("gemeente", "regeling"):
         fouten.append(
             f"{deelname.gemeente.naam} treedt na de herindeling nog toe tot {deelname.regeling}."
@@ -200,7 +211,7 @@ def pas_toe(herindeling: Herindeling) -> dict | None:
     opgeheven = list(herindeling.opgeheven.all())
     _controleer(herindeling, opgeheven)
     datum, opvolger = herindeling.datum, herindeling.opvolger
-    dag_ervoor = datum - EEN_DAG
+    vorige_dag = dag_ervoor(datum)
     uitkomst = scan(gemeenten=opgeheven, datum=datum, opvolger=opvolger)
     gevolgen = {r["identificatie"]: Gevolg(r["gevolg"]) for r in uitkomst["regelingen"]}
     al_deelnemer = set(
@@ -224,9 +235,9 @@ def pas_toe(herindeling: Herindeling) -> dict | None:
         oude, _ = _indeling(regeling, opgeheven_ids, datum)
         einden = [d.einddatum for d in oude]
         for deelname in oude:
-            if deelname.einddatum is None or deelname.einddatum > dag_ervoor:
+            if deelname.einddatum is None or deelname.einddatum > vorige_dag:
                 voor = toestand(deelname)
-                deelname.einddatum = dag_ervoor
+                deelname.einddatum = vorige_dag
                 deelname.save(update_fields=["einddatum"])
                 mutaties.append(
                     HerindelingsMutatie(
@@ -251,10 +262,10 @@ def pas_toe(herindeling: Herindeling) -> dict | None:
             tellingen["aangemaakt"] += 1
 
     for gemeente in opgeheven:
-        if gemeente.einddatum == dag_ervoor and gemeente.opvolger_id == opvolger.pk:
+        if gemeente.einddatum == vorige_dag and gemeente.opvolger_id == opvolger.pk:
             continue
         voor = toestand(gemeente)
-        gemeente.einddatum, gemeente.opvolger = dag_ervoor, opvolger
+        gemeente.einddatum, gemeente.opvolger = vorige_dag, opvolger
         gemeente.full_clean()
         gemeente.save(update_fields=["einddatum", "opvolger"])
         mutaties.append(

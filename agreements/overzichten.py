@@ -383,7 +383,7 @@ class ProvincieCijfersView(CijfersView):
 class GevolgTelling(serializers.Serializer):
     aantal = serializers.IntegerField()
     vervalt = serializers.IntegerField()
-    gaat_over = serializers.IntegerField()
+    gaatOver = serializers.IntegerField()
     samenvoegen = serializers.IntegerField()
     geen = serializers.IntegerField()
 

@@ -2,13 +2,15 @@
 JavaScript needed; the filters are the API's (agreements/filters.py)."""
 
 import datetime
+import re
+from collections import defaultdict
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
-from municipalities.constants import PartnerSoort
+from municipalities.constants import CBS_CODE, PartnerSoort
 from municipalities.filters import zoek_naam_of_code
 from municipalities.models import Gemeente, Herindeling, Partner
 from registry.filters import peildatum_uit
@@ -57,6 +59,9 @@ def kies_uit(form):
     }
     for naam, opties in keuzes.items():
         form.fields[naam].widget = forms.Select(choices=[("", "Alle"), *opties])
+    for naam in ("vorm", "status"):
+        form.fields[naam].empty_label = "Alle"
+        form.fields[naam].widget.choices = form.fields[naam].choices
     form.fields["peildatum"].widget = forms.DateInput(attrs={"type": "date"})
 
 
@@ -105,7 +110,9 @@ def regeling_lijst(request):
         request.GET, queryset=Regeling.objects.prefetch_related("themas").order_by("naam", "id")
     )
     kies_uit(filterset.form)
-    pagina = Paginator(filterset.qs, PAGINA_GROOTTE).get_page(request.GET.get("page"))
+    # A filter that cannot be read gives no list (and no export) rather than a list without it.
+    regelingen = filterset.qs if filterset.is_valid() else Regeling.objects.none()
+    pagina = Paginator(regelingen, PAGINA_GROOTTE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     export = {k: v for k, v in query.items() if v}
@@ -183,12 +190,39 @@ def cijfers(request):
     )
 
 
+def codes_van(tekst: str) -> tuple[str, list[str]]:
+    """Gemeenten as a person types them, names or CBS codes with commas, as the API's CBS codes;
+    and the names that are not exactly one gemeente."""
+    delen = [deel.strip() for deel in tekst.split(",") if deel.strip()]
+    namen = [d for d in delen if not re.fullmatch(CBS_CODE, d.upper())]
+    per_naam = defaultdict(list)
+    if namen:
+        vraag = Q()
+        for naam in namen:
+            vraag |= Q(naam__iexact=naam)
+        for code, naam in Gemeente.objects.filter(vraag).values_list("code", "naam"):
+            per_naam[naam.lower()].append(code)
+    codes, onbekend = [], []
+    for deel in delen:
+        if deel not in namen:
+            codes.append(deel.upper())
+        elif len(per_naam[deel.lower()]) == 1:
+            codes.append(per_naam[deel.lower()][0])
+        else:
+            onbekend.append(deel)
+    return ",".join(codes), onbekend
+
+
 def herindelingsscan(request):
     """The herindelingsscan for people: the API's parameters, the result grouped by gevolg."""
     uitkomst, fouten = None, {}
     if request.GET:
-        parameters = ScanParameters(data=request.GET)
+        data = request.GET.copy()
+        data["gemeenten"], onbekend = codes_van(data.get("gemeenten", ""))
+        parameters = ScanParameters(data=data)
         try:
+            if onbekend:
+                raise Gemeente.DoesNotExist(f"Onbekende gemeente: {', '.join(onbekend)}.")
             if parameters.is_valid():
                 uitkomst = herindeling.scan(**parameters.scan_argumenten())
             else:

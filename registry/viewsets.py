@@ -134,6 +134,13 @@ class OverzichtView(StrictQueryParamsMixin, ExportMixin, views.APIView):
     def peildatum(self) -> datetime.date:
         return self.parameters(self.Peildatum).get("peildatum") or datetime.date.today()
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if isinstance(getattr(response, "data", None), Tabel):  # an export: a named download
+            naam = response.data.bestandsnaam(response.accepted_renderer.format)
+            response["Content-Disposition"] = f'attachment; filename="{naam}"'
+        return response
+
 
 def crud_schema(meervoud: str, enkelvoud: str, beschrijving: str = ""):
     return extend_schema_view(

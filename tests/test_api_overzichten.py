@@ -134,6 +134,9 @@ def test_the_art27_register_exports_one_row_per_regeling(api, voorbeelddata):
         "/api/v1/gemeenten/GM0626/register", {"peildatum": "2020-01-01", "format": "csv"}
     )
     assert response.status_code == 200
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="register-art27-GM0626-'
+    )
     regels = b"".join(response.streaming_content if response.streaming else [response.content])
     kop, *rijen = csv.reader(io.StringIO(regels.decode("utf-8-sig")), delimiter=";")
     assert kop[:4] == ["Regeling", "Vorm", "Ingesteld orgaan (OL, BVO of GO)", "Deelnemers"]

@@ -83,6 +83,8 @@ def test_the_dashboard_page_of_voorschoten(client, voorbeelddata):
     assert "2 evaluaties te laat" in html
     assert "Regelingen zonder rapporteur" in html
     assert "window.print()" in html
+    assert 'href="/regelingen/holland-rijnland"' in html  # the page, not the API
+    assert 'href="/api/v1/regelingen' not in html
     gemeente = client.get("/gemeenten/GM0626").content.decode()
     assert "/gemeenten/GM0626/dashboard" in gemeente
     assert "/gemeenten/GM0626/verbonden-partijen" in gemeente

@@ -123,7 +123,7 @@ def test_the_scan_counts_per_thema_and_vorm(gemeenten):
             "vorm": "Openbaar lichaam",
             "aantal": 2,
             "vervalt": 0,
-            "gaat_over": 1,
+            "gaatOver": 1,
             "samenvoegen": 1,
             "geen": 0,
         }
@@ -356,11 +356,25 @@ def test_the_scan_page(client, voorbeelddata):
     assert response.status_code == 200
     assert "Samenvoegen (3)" in html and "Afvalbeheer Regio Centraal Groningen" in html
     assert "format=xlsx" in html
-    fout = client.get("/herindelingsscan", {"gemeenten": "Haren", "datum": "2019-01-01"})
-    assert fout.status_code == 200 and "Geef CBS-codes" in fout.content.decode()
+    fout = client.get("/herindelingsscan", {"gemeenten": "GM0017", "datum": "1-1-2019"})
+    assert fout.status_code == 200 and "Geef een geldige datum" in fout.content.decode()
     onbekend = client.get("/herindelingsscan", {"gemeenten": "GM9999", "datum": "2019-01-01"})
     assert "Onbekende gemeente: GM9999." in onbekend.content.decode()
     assert (
         "te herzien na de herindeling"
         in client.get("/regelingen/regio-groningen-assen").content.decode().lower()
     )
+
+
+def test_the_scan_page_takes_names_as_a_person_types_them(client, voorbeelddata):
+    html = client.get(
+        "/herindelingsscan", {"gemeenten": "haren, Ten Boer,gm0014", "datum": "2019-01-01"}
+    ).content.decode()
+    assert "Uitkomst voor Groningen, Haren, Ten Boer" in html
+    fout = client.get("/herindelingsscan", {"gemeenten": "Harenn", "datum": "2019-01-01"})
+    assert "Onbekende gemeente: Harenn." in fout.content.decode()
+
+
+def test_a_date_at_the_start_of_the_calendar_is_no_error(api, voorbeelddata):
+    response = api.get("/api/v1/herindelingsscan", {"gemeenten": "GM0017", "datum": "0001-01-01"})
+    assert response.status_code == 200  # deelnames with an unknown begindatum count

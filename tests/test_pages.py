@@ -211,3 +211,10 @@ def test_pages_do_not_grow_their_queries(client, db, url):
     with CaptureQueriesContext(connection) as veel:
         tekst(client, adres)
     assert len(veel) == len(weinig) == VRAGEN[url]
+
+
+def test_a_missing_page_is_explained_in_dutch(client, db, settings):
+    settings.DEBUG = False
+    response = client.get("/regelingen/bestaat-niet")
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet" in response.content.decode()

@@ -26,7 +26,8 @@ class Command(BaseCommand):
                 melding = (
                     "Deze herindeling was niet doorgevoerd; er is niets veranderd."
                     if aantal is None
-                    else f"{herindeling} ongedaan gemaakt: {aantal} wijzigingen teruggedraaid."
+                    else f"{herindeling} ongedaan gemaakt: {aantal} wijziging"
+                    f"{'' if aantal == 1 else 'en'} teruggedraaid."
                 )
             else:
                 tellingen = pas_toe(herindeling)
