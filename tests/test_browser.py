@@ -42,6 +42,9 @@ PAGINAS = [
     "/provincies/pv20",
     "/cijfers",
     "/herindelingsscan?gemeenten=GM0017,GM0009,GM0014&datum=2019-01-01&opvolger=GM0014",
+    "/regelingen/informatievoorziening-groningen-leeuwarden",
+    "/gemeenten/GM0626/dashboard?peildatum=2026-03-01",
+    "/gemeenten/GM0626/verbonden-partijen",
 ]
 
 
