@@ -55,6 +55,7 @@ SCHEMATHESIS := $(BIN)/schemathesis run http://127.0.0.1:$(SCHEMATHESIS_PORT)/ap
 	--checks all --max-examples 10 --workers 2 --no-color $(if $(SCHEMATHESIS_SEED),--seed $(SCHEMATHESIS_SEED))
 schemathesis: $(VENV)/.test
 	rm -f $(SCHEMATHESIS_DB)
+	$(BIN)/python manage.py collectstatic --noinput -v0  # the server runs as deployed: DEBUG off
 	DATABASE_URL=sqlite:///$(SCHEMATHESIS_DB) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=sqlite:///$(SCHEMATHESIS_DB) $(BIN)/python manage.py voorbeelddata -v0
 	DATABASE_URL=sqlite:///$(SCHEMATHESIS_DB) DJANGO_SUPERUSER_PASSWORD=schemathesis \

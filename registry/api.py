@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import IntegrityError
 from django.db.models import ProtectedError
 from django.http import JsonResponse
+from django.views.defaults import page_not_found
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -244,3 +245,11 @@ class ApiMiddleware:
         if oorspronkelijk is not None and oorspronkelijk.has_header("Allow"):
             response["Allow"] = oorspronkelijk["Allow"]
         return response
+
+
+def niet_gevonden(request, exception):
+    """The 404 handler: problem+json under /api/ (without rendering the HTML page), else the
+    Dutch 404 page."""
+    if request.path.startswith(API_PREFIX):
+        return ApiMiddleware.probleem_response(request, status.HTTP_404_NOT_FOUND)
+    return page_not_found(request, exception)

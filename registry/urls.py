@@ -19,6 +19,8 @@ from municipalities import views as gemeenten
 from municipalities.api import GemeenteViewSet, HerindelingViewSet, PartnerViewSet
 from municipalities.constants import CBS_CODE
 
+handler404 = "registry.api.niet_gevonden"
+
 admin.site.site_header = "Samenwerkingsregister — beheer"
 admin.site.site_title = "Samenwerkingsregister"
 admin.site.index_title = "Beheer van gemeenten, partners en regelingen"

@@ -135,3 +135,17 @@ def test_the_human_docs_use_local_assets(api):
     assert 'lang="nl"' in html
     assert "/static/drf_spectacular_sidecar/" in html
     assert not re.search(r"(src|href)=\"https?://", html)  # nothing from elsewhere
+
+
+def test_an_unknown_api_address_is_a_problem_404_even_without_the_static_manifest(
+    api, db, settings, tmp_path
+):
+    settings.DEBUG = False  # as deployed: the HTML 404 page would need collectstatic's manifest
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    response = api.get("/api/v1/gemeenten/%C2%84")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
