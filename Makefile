@@ -31,8 +31,9 @@ landelijk: $(VENV)/.app
 	$(BIN)/python manage.py voorbeelddata
 	$(BIN)/python manage.py importeer_roo $(ROO_EXPORT)
 
+PYTEST_ARGS ?=
 test: $(VENV)/.test
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
@@ -51,6 +52,8 @@ bench: $(VENV)/.app
 SCHEMATHESIS_SEED ?= 20261122
 SCHEMATHESIS_PORT ?= 8765
 SCHEMATHESIS_DB := $(CURDIR)/.schemathesis.sqlite3
+SCHEMATHESIS_JUNIT ?=
+junit = $(if $(SCHEMATHESIS_JUNIT),--report junit --report-junit-path $(SCHEMATHESIS_JUNIT)-$(1).xml)
 SCHEMATHESIS := $(BIN)/schemathesis run http://127.0.0.1:$(SCHEMATHESIS_PORT)/api/v1/openapi.json \
 	--checks all --max-examples 10 --workers 2 --no-color $(if $(SCHEMATHESIS_SEED),--seed $(SCHEMATHESIS_SEED))
 schemathesis: $(VENV)/.test
@@ -64,7 +67,7 @@ schemathesis: $(VENV)/.test
 		$(BIN)/gunicorn registry.wsgi --bind 127.0.0.1:$(SCHEMATHESIS_PORT) --workers 1 \
 		--limit-request-line 0 --pid $(SCHEMATHESIS_DB).pid --daemon
 	sleep 2
-	$(SCHEMATHESIS) --include-method GET \
-		&& $(SCHEMATHESIS) --exclude-method GET --phases examples,fuzzing,stateful \
+	$(SCHEMATHESIS) --include-method GET $(call junit,lezen) \
+		&& $(SCHEMATHESIS) --exclude-method GET --phases examples,fuzzing,stateful $(call junit,schrijven) \
 			--auth schemathesis:schemathesis --exclude-checks positive_data_acceptance; \
 		status=$$?; kill $$(cat $(SCHEMATHESIS_DB).pid); rm -f $(SCHEMATHESIS_DB)*; exit $$status
