@@ -1,14 +1,28 @@
+"""Beheerschermen of regelingen and what belongs to them; the deelnames of a gemeente or
+partner on its own page, and the herindeling with its actions (they change deelnames)."""
+
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
+from municipalities.admin import GemeenteAdmin, PartnerAdmin
 from municipalities.constants import PartnerSoort
-from municipalities.models import Partner
+from municipalities.models import Gemeente, Herindeling, Partner
 from registry.admin import PeildatumFilter
 from registry.geldigheid import perioden_overlappen
 
-from .grip_admin import GRIP_INLINES
-from .models import Deelname, Publicatie, Regeling, RegelingVersie, RooImport, Thema
+from .herindeling import maak_ongedaan, pas_toe
+from .models import (
+    Deelname,
+    HerindelingsMutatie,
+    Herziening,
+    Publicatie,
+    Regeling,
+    RegelingVersie,
+    RooImport,
+    Thema,
+)
 
 
 class ProvincieFilter(admin.SimpleListFilter):
@@ -113,7 +127,7 @@ class RegelingAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["naam"]}
     filter_horizontal = ["themas"]
     readonly_fields = ["grondslag", "rechtspersoonlijkheid"]
-    inlines = [DeelnameInline, VersieInline, PublicatieInline, *GRIP_INLINES]
+    inlines = [DeelnameInline, VersieInline, PublicatieInline]
     fieldsets = [
         (None, {"fields": ["naam", "afkorting", "slug", "doel", "themas", "status"]}),
         (
@@ -168,3 +182,128 @@ class RooImportAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class DeelnameVanGemeenteInline(admin.TabularInline):
+    """The deelnames of a gemeente, to read; they are entered on the regeling."""
+
+    model = Deelname
+    fk_name = "gemeente"
+    fields = ["regeling", "rol", "begindatum", "einddatum", "verdeelsleutel"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name_plural = "deelnames aan regelingen (te wijzigen bij de regeling)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("regeling", "gemeente", "partner")
+
+
+class DeelnameVanPartnerInline(DeelnameVanGemeenteInline):
+    fk_name = "partner"
+
+
+class GemeenteMetDeelnamesAdmin(GemeenteAdmin):
+    inlines = [DeelnameVanGemeenteInline]
+
+
+class PartnerMetDeelnamesAdmin(PartnerAdmin):
+    inlines = [DeelnameVanPartnerInline]
+
+
+admin.site.unregister(Gemeente)
+admin.site.register(Gemeente, GemeenteMetDeelnamesAdmin)
+admin.site.unregister(Partner)
+admin.site.register(Partner, PartnerMetDeelnamesAdmin)
+
+
+class HerindelingForm(forms.ModelForm):
+    class Meta:
+        model = Herindeling
+        fields = [
+            "slug",
+            "naam",
+            "datum",
+            "opgeheven",
+            "opvolger",
+            "nieuwe_gemeente",
+            "wet",
+            "staatsblad",
+            "bron",
+            "bron_url",
+        ]
+
+    def clean(self):
+        gegevens = super().clean()
+        if gegevens.get("opvolger") in (gegevens.get("opgeheven") or []):
+            raise forms.ValidationError("De opvolger kan niet zelf worden opgeheven.")
+        return gegevens
+
+
+class HerzieningInline(admin.TabularInline):
+    model = Herziening
+    fields = ["regeling", "gevolg", "toelichting", "afgehandeld"]
+    readonly_fields = ["regeling", "gevolg", "toelichting"]
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "regelingen te herzien (ontstaan bij het doorvoeren)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class MutatieInline(admin.TabularInline):
+    model = HerindelingsMutatie
+    fields = ["soort", "deelname", "gemeente", "voor", "na"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "wat het doorvoeren heeft gewijzigd"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("deelname__regeling", "deelname__gemeente", "gemeente")
+        )
+
+
+@admin.register(Herindeling)
+class HerindelingAdmin(admin.ModelAdmin):
+    form = HerindelingForm
+    list_display = ["naam", "datum", "opvolger", "toegepast_op"]
+    list_select_related = ["opvolger"]
+    search_fields = ["naam", "opvolger__naam", "opgeheven__naam"]
+    autocomplete_fields = ["opvolger", "opgeheven"]
+    prepopulated_fields = {"slug": ["naam"]}
+    readonly_fields = ["toegepast_op"]
+    inlines = [HerzieningInline, MutatieInline]
+    actions = ["doorvoeren", "ongedaan_maken"]
+
+    def _voer_uit(self, request, queryset, functie, gedaan: str, niets: str):
+        for herindeling in queryset:
+            try:
+                uitkomst = functie(herindeling)
+            except ValidationError as fout:
+                self.message_user(request, f"{herindeling}: {' '.join(fout.messages)}", "error")
+            else:
+                self.message_user(
+                    request, f"{herindeling}: {niets if uitkomst is None else gedaan}"
+                )
+
+    @admin.action(description="Doorvoeren in de deelnames")
+    def doorvoeren(self, request, queryset):
+        self._voer_uit(request, queryset, pas_toe, "doorgevoerd.", "was al doorgevoerd.")
+
+    @admin.action(description="Doorvoeren ongedaan maken")
+    def ongedaan_maken(self, request, queryset):
+        self._voer_uit(
+            request, queryset, maak_ongedaan, "ongedaan gemaakt.", "was niet doorgevoerd."
+        )

@@ -519,20 +519,3 @@ class RooImport(models.Model):
             for actie, aantal in acties.items()
             if actie in WIJZIGINGEN
         )
-
-
-# The models of grip op samenwerking live in their own module; importing them here makes them
-# part of this app.
-from .grip_models import (  # noqa: E402, F401
-    Beeindiging,
-    Bijdrage,
-    Evaluatie,
-    Jaarcijfers,
-    Jaarstuk,
-    Procedurestap,
-    Raadsafspraak,
-    Rapporteur,
-    Toetsing,
-    Vertegenwoordiger,
-    Zienswijze,
-)

@@ -9,9 +9,9 @@ from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from municipalities.constants import CBS_CODE
 from municipalities.models import Gemeente
 from registry.api import Pagination
+from registry.converters import CBS_CODE
 from registry.exports import Tabel
 from registry.viewsets import DATUM_FOUT, OverzichtView
 

@@ -10,11 +10,13 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
-from municipalities.constants import CBS_CODE, PartnerSoort
+from municipalities.constants import PartnerSoort
 from municipalities.filters import zoek_naam_of_code
 from municipalities.models import Gemeente, Herindeling, Partner
+from registry.converters import CBS_CODE
 from registry.filters import peildatum_uit
 from registry.geldigheid import verdeel_op
+from registry.sections import sections
 
 from . import herindeling, services
 from .constants import Gevolg, Vorm
@@ -149,6 +151,7 @@ def regeling_detail(request, slug):
             "peildatum": peildatum,
             "huidige": huidige,
             "overige": overige,
+            "sections": sections("regeling", regeling=regeling, peildatum=peildatum),
         },
     )
 
@@ -245,5 +248,79 @@ def herindelingsscan(request):
             "herindelingen": Herindeling.objects.select_related("opvolger").prefetch_related(
                 "opgeheven"
             ),
+        },
+    )
+
+
+def gemeente_detail(request, code):
+    """Waar neemt de gemeente aan deel? A former gemeente is shown on its last day."""
+    gemeente = get_object_or_404(
+        Gemeente.objects.select_related("provincie", "opvolger"), code=code
+    )
+    peildatum = peildatum_uit(request, standaard=gemeente.einddatum)
+    return render(
+        request,
+        "agreements/gemeente_detail.html",
+        {
+            "gemeente": gemeente,
+            "peildatum": peildatum,
+            "overzicht": services.gemeente_overzicht(gemeente=gemeente, peildatum=peildatum),
+        },
+    )
+
+
+def gemeente_register(request, code):
+    """The register of Wgr art. 27 of one gemeente, made to be printed."""
+    gemeente = get_object_or_404(Gemeente, code=code)
+    peildatum = peildatum_uit(request, standaard=gemeente.einddatum)
+    return render(
+        request,
+        "agreements/gemeente_register.html",
+        {
+            "gemeente": gemeente,
+            "peildatum": peildatum,
+            "regels": services.art27_register(gemeente=gemeente, peildatum=peildatum),
+        },
+    )
+
+
+def partner_detail(request, slug):
+    """A partner (provincie, waterschap, rijk, another verband, …) and the regelingen it is in."""
+    partner = get_object_or_404(
+        Partner.objects.prefetch_related(
+            Prefetch(
+                "deelnames",
+                queryset=Deelname.objects.select_related("regeling").order_by(
+                    "regeling__naam", "begindatum", "pk"
+                ),
+            )
+        ),
+        slug=slug,
+    )
+    peildatum = peildatum_uit(request)
+    huidige, overige = verdeel_op(partner.deelnames.all(), peildatum)
+    return render(
+        request,
+        "agreements/partner_detail.html",
+        {
+            "partner": partner,
+            "peildatum": peildatum,
+            "huidige": huidige,
+            "overige": overige,
+        },
+    )
+
+
+def provincie_detail(request, code):
+    """A provincie: its gemeenten, how much each works together, and the NHL figures."""
+    provincie = get_object_or_404(Partner, soort=PartnerSoort.PROVINCIE, code=code)
+    peildatum = peildatum_uit(request)
+    return render(
+        request,
+        "agreements/provincie_detail.html",
+        {
+            "provincie": provincie,
+            "peildatum": peildatum,
+            **services.provincie_overzicht(provincie=provincie, peildatum=peildatum),
         },
     )

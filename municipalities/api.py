@@ -1,8 +1,8 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
+from registry.converters import CBS_CODE
 from registry.viewsets import RegisterViewSet, crud_schema
 
-from .constants import CBS_CODE
 from .filters import GemeenteFilter, PartnerFilter
 from .models import Gemeente, Herindeling, Partner
 from .serializers import GemeenteSerializer, HerindelingSerializer, PartnerSerializer

@@ -1,7 +1,8 @@
 from django.db import models
 
+from registry.converters import PROVINCIE_CODE
+
 TOOI_BASIS = "https://identifier.overheid.nl/tooi/id/"
-CBS_CODE = r"GM[0-9]{4}"  # the CBS code of a gemeente, e.g. GM0626
 CBS_CODE_FOUT = "Een CBS-code is GM gevolgd door 4 cijfers."
 
 
@@ -21,7 +22,7 @@ class PartnerSoort(models.TextChoices):
 
 # TOOI kind and code pattern of the identifier of each sort of partner that has one.
 PARTNER_CODES = {
-    PartnerSoort.PROVINCIE: ("provincie", r"^pv[0-9]{2}$"),
+    PartnerSoort.PROVINCIE: ("provincie", f"^{PROVINCIE_CODE}$"),
     PartnerSoort.WATERSCHAP: ("waterschap", r"^ws[0-9]{4}$"),
     PartnerSoort.SAMENWERKINGSVERBAND: ("so", r"^so[0-9]{4}$"),
     PartnerSoort.RIJK: ("ministerie", r"^mnre[0-9]{4}$"),

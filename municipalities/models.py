@@ -4,9 +4,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.text import slugify
 
+from registry.converters import CBS_CODE
 from registry.geldigheid import Geldigheid
 
-from .constants import CBS_CODE, CBS_CODE_FOUT, PARTNER_CODES, TOOI_BASIS, PartnerSoort
+from .constants import CBS_CODE_FOUT, PARTNER_CODES, TOOI_BASIS, PartnerSoort
 
 KVK_REGEX = r"^[0-9]{8}$"
 OIN_REGEX = r"^[0-9]{20}$"

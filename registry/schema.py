@@ -4,9 +4,8 @@ parameters drf-spectacular does not describe, and no security requirement on rea
 
 from django.conf import settings
 
-from municipalities.constants import CBS_CODE
-
 from .api import PROBLEM_JSON, TITELS
+from .converters import CBS_CODE
 from .exports import CSV_TYPE, XLSX_TYPE
 
 PROBLEEM = {

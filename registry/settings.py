@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "municipalities",
     "agreements",
+    "agreements.grip",
 ]
 
 MIDDLEWARE = [
@@ -182,7 +183,7 @@ SPECTACULAR_SETTINGS = {
     ],
     "ENUM_NAME_OVERRIDES": {
         "RegelingStatusEnum": "agreements.constants.Status",
-        "StapstatusEnum": "agreements.constants.Stapstatus",
+        "StapstatusEnum": "agreements.grip.constants.Stapstatus",
     },
     "LICENSE": {"name": "EUPL-1.2"},
     "SERVERS": [{"url": "/api/v1", "description": "Deze installatie"}],

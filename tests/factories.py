@@ -4,29 +4,25 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
-from agreements.constants import (
+from agreements.constants import Domein, Vorm
+from agreements.grip.constants import (
     Bestuursorgaan,
-    Domein,
     Functie,
     Jaarstuksoort,
     Stapsoort,
     Stapstatus,
     Verdeelbasis,
-    Vorm,
 )
-from agreements.models import (
+from agreements.grip.models import (
     Bijdrage,
-    Deelname,
     Evaluatie,
     Jaarcijfers,
     Jaarstuk,
     Procedurestap,
     Rapporteur,
-    Regeling,
-    RegelingVersie,
-    Thema,
     Vertegenwoordiger,
 )
+from agreements.models import Deelname, Regeling, RegelingVersie, Thema
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Partner
 

@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from agreements.constants import Functie, Toetsantwoord, Toetsvraag, Vorm
-from agreements.models import (
+from agreements.constants import Vorm
+from agreements.grip.constants import Functie, Toetsantwoord, Toetsvraag
+from agreements.grip.models import (
     Bijdrage,
     Evaluatie,
     Jaarcijfers,

@@ -8,8 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from agreements.constants import Toetsantwoord, Toetsvraag, Vorm
-from agreements.models import Bijdrage, Procedurestap, Toetsing, Zienswijze
+from agreements.constants import Vorm
+from agreements.grip.constants import Toetsantwoord, Toetsvraag
+from agreements.grip.models import Bijdrage, Procedurestap, Toetsing, Zienswijze
 from tests.factories import (
     BijdrageFactory,
     DeelnameFactory,

@@ -8,9 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from agreements import grip
-from agreements.constants import Jaarstuksoort, Stapsoort, Stapstatus, Vorm
-from agreements.models import Raadsafspraak, Zienswijze
+from agreements.constants import Vorm
+from agreements.grip import selectors
+from agreements.grip.constants import Jaarstuksoort, Stapsoort, Stapstatus
+from agreements.grip.models import Raadsafspraak, Zienswijze
 from tests.factories import (
     BijdrageFactory,
     DeelnameFactory,
@@ -40,7 +41,7 @@ def test_voorschoten_sees_the_legal_dates_of_its_grs_in_the_coming_half_year(voo
     from municipalities.models import Gemeente
 
     voorschoten = Gemeente.objects.get(code="GM0626")
-    dashboard = grip.dashboard(gemeente=voorschoten, peildatum=D(2026, 3, 1))
+    dashboard = selectors.dashboard(gemeente=voorschoten, peildatum=D(2026, 3, 1))
     assert dashboard["tot"] == D(2026, 9, 1)
     gevonden = termijnen(dashboard)
     for slug in ("belastingsamenwerking-gouwe-rijnland", "holland-rijnland"):
@@ -54,7 +55,7 @@ def test_voorschoten_sees_the_legal_dates_of_its_grs_in_the_coming_half_year(voo
         "holland-rijnland",
     }
     # "Upcoming" depends on the peildatum: after 15 April the kaderbrief is no longer ahead.
-    later = termijnen(grip.dashboard(gemeente=voorschoten, peildatum=D(2026, 4, 16)))
+    later = termijnen(selectors.dashboard(gemeente=voorschoten, peildatum=D(2026, 4, 16)))
     assert not [t for t in later if t[2] == "kaderbrief"]
 
 
@@ -62,7 +63,7 @@ def test_voorschoten_evaluations_are_overdue_four_years_after_toetreding(voorbee
     from municipalities.models import Gemeente
 
     voorschoten = Gemeente.objects.get(code="GM0626")
-    dashboard = grip.dashboard(gemeente=voorschoten, peildatum=D(2026, 3, 1))
+    dashboard = selectors.dashboard(gemeente=voorschoten, peildatum=D(2026, 3, 1))
     assert dashboard["evaluatieInterval"] == 4
     te_laat = {e["regeling"].slug: e["volgende"] for e in dashboard["evaluatiesTeLaat"]}
     assert te_laat == {
@@ -127,10 +128,10 @@ def test_an_open_zienswijze_is_listed_with_its_deadline_until_it_is_given():
     stap = ProcedurestapFactory(
         regeling=deelname.regeling, gemeente=deelname.gemeente, datum=D(2026, 3, 2)
     )
-    dashboard = grip.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 3, 10))
+    dashboard = selectors.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 3, 10))
     assert (D(2026, 4, 27), deelname.regeling.slug, "zienswijze") in termijnen(dashboard)
     # After the deadline it is no longer upcoming.
-    na = grip.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 4, 28))
+    na = selectors.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 4, 28))
     assert not [t for t in termijnen(na) if t[2] == "zienswijze"]
     ProcedurestapFactory(
         regeling=stap.regeling,
@@ -138,7 +139,7 @@ def test_an_open_zienswijze_is_listed_with_its_deadline_until_it_is_given():
         soort=Stapsoort.ZIENSWIJZE_GEGEVEN,
         status=Stapstatus.AFGEROND,
     )
-    dashboard = grip.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 3, 10))
+    dashboard = selectors.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 3, 10))
     assert not [t for t in termijnen(dashboard) if t[2] == "zienswijze"]
 
 
@@ -150,10 +151,12 @@ def test_a_zienswijze_on_an_ontwerpbegroting_is_listed_until_the_raad_gave_it():
         jaar=2027,
         ontvangen=D(2026, 4, 10),
     )
-    dashboard = grip.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 4, 20))
+    dashboard = selectors.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 4, 20))
     assert termijnen(dashboard) == [(D(2026, 7, 3), deelname.regeling.slug, "zienswijze")]
     Zienswijze.objects.create(jaarstuk=stuk, gemeente=deelname.gemeente, datum=D(2026, 6, 20))
-    assert termijnen(grip.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 4, 20))) == []
+    assert (
+        termijnen(selectors.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 4, 20))) == []
+    )
 
 
 def test_a_jaarstuk_that_arrived_says_so():
@@ -164,7 +167,7 @@ def test_a_jaarstuk_that_arrived_says_so():
         jaar=2027,
         ontvangen=D(2026, 3, 20),
     )
-    dashboard = grip.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 4, 1))
+    dashboard = selectors.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 4, 1))
     kaderbrief = next(t for t in dashboard["termijnen"] if t["soort"] == "kaderbrief")
     assert kaderbrief["status"] == "ontvangen op 20-03-2026"
 
@@ -172,10 +175,10 @@ def test_a_jaarstuk_that_arrived_says_so():
 def test_an_evaluation_resets_the_due_date_and_without_interval_nothing_is_due():
     deelname = DeelnameFactory(begindatum=D(2015, 1, 1))
     gemeente = deelname.gemeente
-    stand = grip.dashboard(gemeente=gemeente, peildatum=D(2026, 3, 1))["evaluaties"][0]
+    stand = selectors.dashboard(gemeente=gemeente, peildatum=D(2026, 3, 1))["evaluaties"][0]
     assert stand["volgende"] is None and not stand["te_laat"]
     Raadsafspraak.objects.create(gemeente=gemeente, evaluatie_interval_jaren=4)
-    stand = grip.dashboard(gemeente=gemeente, peildatum=D(2026, 3, 1))["evaluaties"][0]
+    stand = selectors.dashboard(gemeente=gemeente, peildatum=D(2026, 3, 1))["evaluaties"][0]
     assert stand["volgende"] == D(2019, 1, 1) and stand["te_laat"]
     # A joint evaluation by all deelnemers counts; one of another raad does not.
     EvaluatieFactory(
@@ -183,12 +186,16 @@ def test_an_evaluation_resets_the_due_date_and_without_interval_nothing_is_due()
         gemeente=DeelnameFactory(regeling=deelname.regeling).gemeente,
         datum=D(2025, 1, 1),
     )
-    assert grip.dashboard(gemeente=gemeente, peildatum=D(2026, 3, 1))["evaluaties"][0]["te_laat"]
+    assert selectors.dashboard(gemeente=gemeente, peildatum=D(2026, 3, 1))["evaluaties"][0][
+        "te_laat"
+    ]
     EvaluatieFactory(regeling=deelname.regeling, gemeente=None, datum=D(2024, 6, 1))
-    stand = grip.dashboard(gemeente=gemeente, peildatum=D(2026, 3, 1))["evaluaties"][0]
+    stand = selectors.dashboard(gemeente=gemeente, peildatum=D(2026, 3, 1))["evaluaties"][0]
     assert stand["volgende"] == D(2028, 6, 1) and not stand["te_laat"]
     # An evaluation after the peildatum is not known on the peildatum.
-    assert grip.dashboard(gemeente=gemeente, peildatum=D(2024, 1, 1))["evaluaties"][0]["te_laat"]
+    assert selectors.dashboard(gemeente=gemeente, peildatum=D(2024, 1, 1))["evaluaties"][0][
+        "te_laat"
+    ]
 
 
 def test_bijdragen_per_year_and_per_thema_and_regelingen_without_rapporteur():
@@ -210,7 +217,7 @@ def test_bijdragen_per_year_and_per_thema_and_regelingen_without_rapporteur():
     )
     BijdrageFactory(regeling=tweede, gemeente=gemeente, jaar=2025, begroot=Decimal("45"))
     RapporteurFactory(regeling=tweede, gemeente=gemeente)
-    dashboard = grip.dashboard(gemeente=gemeente, peildatum=D(2026, 3, 1))
+    dashboard = selectors.dashboard(gemeente=gemeente, peildatum=D(2026, 3, 1))
     assert dashboard["bijdragenPerJaar"] == [
         {"jaar": 2025, "begroot": Decimal("45"), "gerealiseerd": None},
         {"jaar": 2026, "begroot": Decimal("150"), "gerealiseerd": Decimal("40")},

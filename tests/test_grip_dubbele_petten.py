@@ -5,8 +5,8 @@ import datetime
 
 import pytest
 
-from agreements import grip
-from agreements.constants import Bestuursorgaan, Functie
+from agreements.grip import selectors
+from agreements.grip.constants import Bestuursorgaan, Functie
 from tests.factories import DeelnameFactory, RapporteurFactory, VertegenwoordigerFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def zetel(**velden):
 def petten(gemeente, peildatum=PEILDATUM):
     return {
         v.naam: v.dubbele_pet
-        for v in grip.dashboard(gemeente=gemeente, peildatum=peildatum)["dubbelePetten"]
+        for v in selectors.dashboard(gemeente=gemeente, peildatum=peildatum)["dubbelePetten"]
     }
 
 
@@ -48,7 +48,7 @@ def test_a_collegelid_in_the_bestuur_wears_a_dubbele_pet(functie, orgaan):
 def test_a_raadslid_in_the_algemeen_bestuur_alone_does_not():
     v = zetel(naam="B. de Vries", functie=Functie.RAADSLID)
     assert petten(v.gemeente) == {}
-    assert grip.dubbele_pet(v, set()) == ""
+    assert selectors.dubbele_pet(v, set()) == ""
 
 
 def test_a_raadslid_who_is_also_the_rapporteur_of_that_gr_does():

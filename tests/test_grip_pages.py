@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from agreements.constants import Functie, Jaarstuksoort, Toetsantwoord, Toetsvraag
-from agreements.models import Beeindiging, Toetsing, Zienswijze
+from agreements.grip.constants import Functie, Jaarstuksoort, Toetsantwoord, Toetsvraag
+from agreements.grip.models import Beeindiging, Toetsing, Zienswijze
 from tests.factories import (
     BijdrageFactory,
     DeelnameFactory,

@@ -7,9 +7,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from agreements import grip
-from agreements.constants import Jaarstuksoort, Procedureonderwerp, Stapsoort, Stapstatus, Vorm
-from agreements.models import Procedurestap
+from agreements.constants import Vorm
+from agreements.grip import selectors
+from agreements.grip.constants import Jaarstuksoort, Procedureonderwerp, Stapsoort, Stapstatus
+from agreements.grip.models import Procedurestap
 from tests.factories import (
     DeelnameFactory,
     JaarstukFactory,
@@ -93,32 +94,32 @@ def test_a_kaderbrief_has_no_legal_term_for_a_zienswijze_unless_one_is_given():
     ],
 )
 def test_the_legal_dates_of_the_jaarcyclus(soort, jaar, datum):
-    assert grip.wettelijke_datum(soort, jaar).datum == datum
-    assert "Wgr art. 34" in grip.wettelijke_datum(soort, jaar).regel
+    assert selectors.wettelijke_datum(soort, jaar).datum == datum
+    assert "Wgr art. 34" in selectors.wettelijke_datum(soort, jaar).regel
 
 
 def test_half_a_year_later_stays_in_a_short_month():
-    assert grip.maanden_later(D(2026, 8, 31), 6) == D(2027, 2, 28)
-    assert grip.maanden_later(D(2026, 3, 1), 6) == D(2026, 9, 1)
-    assert grip.jaren_later(D(2024, 2, 29), 4) == D(2028, 2, 29)
-    assert grip.jaren_later(D(2024, 2, 29), 1) == D(2025, 2, 28)
+    assert selectors.maanden_later(D(2026, 8, 31), 6) == D(2027, 2, 28)
+    assert selectors.maanden_later(D(2026, 3, 1), 6) == D(2026, 9, 1)
+    assert selectors.jaren_later(D(2024, 2, 29), 4) == D(2028, 2, 29)
+    assert selectors.jaren_later(D(2024, 2, 29), 1) == D(2025, 2, 28)
 
 
 def test_a_zienswijze_is_open_until_the_raad_gave_it():
     gevraagd = ProcedurestapFactory(datum=D(2026, 3, 2))
-    assert grip.open_zienswijzen([gevraagd]) == [gevraagd]
+    assert selectors.open_zienswijzen([gevraagd]) == [gevraagd]
     gegeven = ProcedurestapFactory.build(
         regeling=gevraagd.regeling,
         gemeente=gevraagd.gemeente,
         soort=Stapsoort.ZIENSWIJZE_GEGEVEN,
         status=Stapstatus.GEPLAND,
     )
-    assert grip.open_zienswijzen([gevraagd, gegeven]) == [gevraagd]
+    assert selectors.open_zienswijzen([gevraagd, gegeven]) == [gevraagd]
     gegeven.status = Stapstatus.AFGEROND
-    assert grip.open_zienswijzen([gevraagd, gegeven]) == []
+    assert selectors.open_zienswijzen([gevraagd, gegeven]) == []
     # A zienswijze on another subject (say an uittreding) stays open.
     gegeven.onderwerp = Procedureonderwerp.UITTREDEN
-    assert grip.open_zienswijzen([gevraagd, gegeven]) == [gevraagd]
+    assert selectors.open_zienswijzen([gevraagd, gegeven]) == [gevraagd]
 
 
 def test_a_toestemming_given_together_closes_the_zienswijze():
@@ -129,13 +130,13 @@ def test_a_toestemming_given_together_closes_the_zienswijze():
         soort=Stapsoort.TOESTEMMING_RAAD,
         status=Stapstatus.AFGEROND,
     )
-    assert grip.open_zienswijzen([gevraagd, toestemming]) == []
+    assert selectors.open_zienswijzen([gevraagd, toestemming]) == []
 
 
 def test_dates_at_the_end_of_the_calendar_do_not_break_the_computations():
     stap = ProcedurestapFactory(datum=D(9999, 12, 30))
     assert stap.uiterste_datum == D.max
-    assert grip.maanden_later(D(9999, 10, 1), 6) == D.max
+    assert selectors.maanden_later(D(9999, 10, 1), 6) == D.max
     deelname = DeelnameFactory(regeling=RegelingFactory(vorm=Vorm.OPENBAAR_LICHAAM))
     for peildatum in (D(1, 1, 1), D(9999, 12, 31)):
-        grip.dashboard(gemeente=deelname.gemeente, peildatum=peildatum)
+        selectors.dashboard(gemeente=deelname.gemeente, peildatum=peildatum)

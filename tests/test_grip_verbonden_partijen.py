@@ -10,8 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from agreements import grip
-from agreements.constants import VORMEN, BBVGroep, Functie, Status, Verdeelbasis, Vorm, bbv_groep
+from agreements.constants import VORMEN, Status, Vorm
+from agreements.grip import selectors
+from agreements.grip.constants import BBVGroep, Functie, Verdeelbasis, bbv_groep
 from tests.factories import (
     BijdrageFactory,
     DeelnameFactory,
@@ -71,7 +72,7 @@ def maak_gemeente_met_partijen():
 
 def test_the_regelingen_of_a_gemeente_are_grouped_the_bbv_way():
     gemeente, partijen = maak_gemeente_met_partijen()
-    overzicht = grip.verbonden_partijen(gemeente=gemeente, jaar=2025)
+    overzicht = selectors.verbonden_partijen(gemeente=gemeente, jaar=2025)
     groepen = {
         g["groep"]: [p["regeling"].naam for p in g["partijen"]] for g in overzicht["groepen"]
     }
@@ -98,7 +99,7 @@ def test_only_deelnames_in_the_year_and_regelingen_in_force_count():
     )
     namen = [
         p["regeling"].naam
-        for g in grip.verbonden_partijen(gemeente=gemeente, jaar=2025)["groepen"]
+        for g in selectors.verbonden_partijen(gemeente=gemeente, jaar=2025)["groepen"]
         for p in g["partijen"]
     ]
     assert namen == ["Halverwege"]
@@ -129,7 +130,7 @@ def test_the_figures_entered_are_shown_with_totals_per_group():
     VertegenwoordigerFactory(
         regeling=od, gemeente=gemeente, naam="A. Bakker", functie=Functie.WETHOUDER
     )
-    overzicht = grip.verbonden_partijen(gemeente=gemeente, jaar=2025)
+    overzicht = selectors.verbonden_partijen(gemeente=gemeente, jaar=2025)
     gr = overzicht["groepen"][0]
     assert gr["totaalBegroot"] == Decimal("1250000.00")
     assert gr["totaalGerealiseerd"] == Decimal("1198000.50")

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -6,7 +7,15 @@ from agreements.herindeling import pas_toe
 from agreements.models import Regeling
 from municipalities.models import Gemeente, Herindeling
 
-FIXTURES = ["gemeenten", "themas", "regelingen", "herindelingen", "grip"]
+FIXTURES = ["gemeenten", "themas", "regelingen", "herindelingen"]
+
+
+def fixtures() -> list[str]:
+    """The register's own fixtures, then those that apps declare as ``voorbeelddata``."""
+    eigen = [
+        naam for config in apps.get_app_configs() for naam in getattr(config, "voorbeelddata", [])
+    ]
+    return [*FIXTURES, *eigen]
 
 
 class Command(BaseCommand):
@@ -20,7 +29,7 @@ class Command(BaseCommand):
             self.stdout.write("Het register bevat al gegevens; voorbeelddata niet opnieuw geladen.")
             return
         with transaction.atomic():
-            call_command("loaddata", *FIXTURES, verbosity=options["verbosity"])
+            call_command("loaddata", *fixtures(), verbosity=options["verbosity"])
             # The herindelingen are carried through the deelnames as a griffie would: recorded.
             for herindeling in Herindeling.objects.order_by("datum"):
                 pas_toe(herindeling)

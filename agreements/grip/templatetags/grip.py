@@ -1,18 +1,10 @@
-"""Template pieces of grip op samenwerking: the grip section of a regeling page, which the
-page includes with one line, and amounts in euros."""
+"""Template filters of grip op samenwerking: amounts in euros."""
 
 from decimal import Decimal
 
 from django import template
 
-from agreements import grip
-
 register = template.Library()
-
-
-@register.simple_tag
-def regeling_grip(regeling, peildatum):
-    return grip.regeling_grip(regeling=regeling, peildatum=peildatum)
 
 
 @register.filter

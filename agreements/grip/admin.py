@@ -1,15 +1,17 @@
-"""Beheerschermen of grip op samenwerking: inlines on the regeling, and lists of their own.
-Imported by admin.py, which registers the regeling with these inlines."""
+"""Beheerschermen of grip op samenwerking: lists of their own, and inlines that this app adds
+to the regeling admin of ``agreements`` (which knows nothing of grip)."""
 
 import datetime
 
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
+from agreements.admin import RegelingAdmin
+from agreements.models import Regeling
 from registry.admin import PeildatumFilter
 
-from . import grip
-from .grip_models import (
+from . import selectors
+from .models import (
     Beeindiging,
     Bijdrage,
     Evaluatie,
@@ -104,16 +106,22 @@ class BeeindigingInline(admin.StackedInline):
     extra = 0
 
 
-GRIP_INLINES = [
-    ProcedurestapInline,
-    JaarstukInline,
-    VertegenwoordigerInline,
-    RapporteurInline,
-    BijdrageInline,
-    JaarcijfersInline,
-    EvaluatieInline,
-    BeeindigingInline,
-]
+class RegelingMetGripAdmin(RegelingAdmin):
+    inlines = [
+        *RegelingAdmin.inlines,
+        ProcedurestapInline,
+        JaarstukInline,
+        VertegenwoordigerInline,
+        RapporteurInline,
+        BijdrageInline,
+        JaarcijfersInline,
+        EvaluatieInline,
+        BeeindigingInline,
+    ]
+
+
+admin.site.unregister(Regeling)
+admin.site.register(Regeling, RegelingMetGripAdmin)
 
 
 @admin.register(Procedurestap)
@@ -150,7 +158,7 @@ class JaarstukAdmin(admin.ModelAdmin):
 
     @admin.display(description="wettelijke datum")
     def wettelijk(self, obj):
-        return grip.wettelijke_datum(obj.soort, obj.jaar).datum
+        return selectors.wettelijke_datum(obj.soort, obj.jaar).datum
 
 
 @admin.register(Vertegenwoordiger)
@@ -183,11 +191,11 @@ class VertegenwoordigerAdmin(admin.ModelAdmin):
         if not obj.is_actief_op(datetime.date.today()):
             return ""
         sleutels = (
-            {(obj.regeling_id, obj.gemeente_id, grip.naam_sleutel(obj.naam))}
+            {(obj.regeling_id, obj.gemeente_id, selectors.naam_sleutel(obj.naam))}
             if obj.is_rapporteur
             else set()
         )
-        return grip.dubbele_pet(obj, sleutels)
+        return selectors.dubbele_pet(obj, sleutels)
 
 
 @admin.register(Rapporteur)

@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Q
 
+from agreements.constants import Status, Vorm
+from agreements.models import Deelname, Regeling
 from municipalities.models import Gemeente
 
 from .constants import (
@@ -22,13 +24,11 @@ from .constants import (
     Jaarstuksoort,
     Stapsoort,
     Stapstatus,
-    Status,
     Toetsonderdeel,
-    Vorm,
     bbv_groep,
     toetsonderdeel,
 )
-from .grip_models import (
+from .models import (
     Bijdrage,
     Evaluatie,
     Jaarcijfers,
@@ -39,7 +39,6 @@ from .grip_models import (
     Vertegenwoordiger,
     Zienswijze,
 )
-from .models import Deelname, Regeling
 
 # The vormen with an own begroting and jaarrekening (Wgr art. 34-35; art. 50 for the
 # bedrijfsvoeringsorganisatie): they send kaderbrief, ontwerpbegroting and jaarrekening.

@@ -6,12 +6,13 @@ import uuid
 
 from rest_framework import serializers
 
+from agreements.models import Regeling
 from municipalities.models import Gemeente
 from registry.serializers import ModelValidatieMixin
 
-from . import grip
+from . import selectors
 from .constants import toetsonderdeel
-from .grip_models import (
+from .models import (
     Beeindiging,
     Bijdrage,
     Evaluatie,
@@ -24,7 +25,6 @@ from .grip_models import (
     Vertegenwoordiger,
     Zienswijze,
 )
-from .models import Regeling
 
 
 class UUIDRelatedField(serializers.SlugRelatedField):
@@ -171,10 +171,10 @@ class JaarstukSerializer(GripSerializer):
         ]
 
     def get_wettelijkeDatum(self, obj) -> datetime.date:  # noqa: N802 - API field name
-        return grip.wettelijke_datum(obj.soort, obj.jaar).datum
+        return selectors.wettelijke_datum(obj.soort, obj.jaar).datum
 
     def get_wettelijkeRegel(self, obj) -> str:  # noqa: N802 - API field name
-        return grip.wettelijke_datum(obj.soort, obj.jaar).regel
+        return selectors.wettelijke_datum(obj.soort, obj.jaar).regel
 
 
 class ZienswijzeSerializer(GripSerializer):
@@ -232,7 +232,7 @@ class VertegenwoordigerSerializer(GripSerializer):
         ]
 
     def get_dubbelePet(self, obj) -> str:  # noqa: N802 - API field name
-        return grip.dubbele_pet(obj, self.context.get("rapporteurs", set()))
+        return selectors.dubbele_pet(obj, self.context.get("rapporteurs", set()))
 
 
 class RapporteurSerializer(GripSerializer):

@@ -15,6 +15,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from agreements.constants import Vorm
+from agreements.models import Regeling
 from municipalities.models import Gemeente
 from registry.geldigheid import Geldigheid
 
@@ -30,9 +32,7 @@ from .constants import (
     Toetsantwoord,
     Toetsvraag,
     Verdeelbasis,
-    Vorm,
 )
-from .models import Regeling
 
 BEDRAG = {"max_digits": 15, "decimal_places": 2, "null": True, "blank": True}
 

@@ -7,7 +7,7 @@ from municipalities.models import cbs_validator
 from registry.filters import PeildatumFilterSet
 
 from .constants import Bestuursorgaan, Functie, Jaarstuksoort, Stapsoort, Stapstatus
-from .grip_models import (
+from .models import (
     Bijdrage,
     Evaluatie,
     Jaarcijfers,

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from municipalities.models import Gemeente
 from registry.filters import peildatum_uit
 
-from . import grip
+from . import selectors
 
 
 def jaar_uit(request, standaard: int) -> int:
@@ -22,8 +22,8 @@ def dashboard(request, code):
     peildatum = peildatum_uit(request, standaard=gemeente.einddatum)
     return render(
         request,
-        "agreements/dashboard.html",
-        {"dashboard": grip.dashboard(gemeente=gemeente, peildatum=peildatum)},
+        "grip/dashboard.html",
+        {"dashboard": selectors.dashboard(gemeente=gemeente, peildatum=peildatum)},
     )
 
 
@@ -33,6 +33,6 @@ def verbonden_partijen(request, code):
     jaar = jaar_uit(request, laatste_jaar)
     return render(
         request,
-        "agreements/verbonden_partijen.html",
-        {"overzicht": grip.verbonden_partijen(gemeente=gemeente, jaar=jaar)},
+        "grip/verbonden_partijen.html",
+        {"overzicht": selectors.verbonden_partijen(gemeente=gemeente, jaar=jaar)},
     )

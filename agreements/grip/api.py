@@ -1,5 +1,5 @@
 """API of grip op samenwerking: the resources (read for everyone, write for staff) and the
-dashboard and verbonden partijen of a gemeente. The work is done in grip.py."""
+dashboard and verbonden partijen of a gemeente. The work is done in selectors.py."""
 
 import datetime
 
@@ -9,13 +9,14 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from agreements.overzichten import PEILDATUM, GemeenteKort, RegelingKort
 from municipalities.models import Gemeente
 from registry.exports import Tabel
 from registry.viewsets import OverzichtView, RegisterViewSet, crud_schema
 
-from . import grip
+from . import selectors
 from .constants import Verdeelbasis
-from .grip_filters import (
+from .filters import (
     BijdrageFilter,
     EvaluatieFilter,
     JaarcijfersFilter,
@@ -26,7 +27,7 @@ from .grip_filters import (
     VertegenwoordigerFilter,
     ZienswijzeFilter,
 )
-from .grip_models import (
+from .models import (
     Beeindiging,
     Bijdrage,
     Evaluatie,
@@ -39,7 +40,7 @@ from .grip_models import (
     Vertegenwoordiger,
     Zienswijze,
 )
-from .grip_serializers import (
+from .serializers import (
     BeeindigingSerializer,
     BijdrageSerializer,
     EvaluatieSerializer,
@@ -52,7 +53,6 @@ from .grip_serializers import (
     VertegenwoordigerSerializer,
     ZienswijzeSerializer,
 )
-from .overzichten import PEILDATUM, GemeenteKort, RegelingKort
 
 
 class GripViewSet(RegisterViewSet):
@@ -130,7 +130,7 @@ class VertegenwoordigerViewSet(GripViewSet):
             filterset = self.filterset_class(self.request.query_params)
             if filterset.is_valid():
                 peildatum = filterset.peildatum_waarde()
-        context["rapporteurs"] = grip.rapporteur_sleutels(
+        context["rapporteurs"] = selectors.rapporteur_sleutels(
             Rapporteur.objects.actief_op(peildatum).only("regeling_id", "gemeente_id", "naam")
         )
         return context
@@ -358,7 +358,9 @@ class DashboardView(OverzichtView):
         gemeente = get_object_or_404(Gemeente, code=code)
         peildatum = self.peildatum()
         return Response(
-            Dashboard(dashboard_data(grip.dashboard(gemeente=gemeente, peildatum=peildatum))).data
+            Dashboard(
+                dashboard_data(selectors.dashboard(gemeente=gemeente, peildatum=peildatum))
+            ).data
         )
 
 
@@ -478,7 +480,7 @@ class VerbondenPartijenView(OverzichtView):
     def get(self, request, code):
         gemeente = get_object_or_404(Gemeente, code=code)
         jaar = self.parameters(self.Parameters).get("jaar") or datetime.date.today().year
-        overzicht = grip.verbonden_partijen(gemeente=gemeente, jaar=jaar)
+        overzicht = selectors.verbonden_partijen(gemeente=gemeente, jaar=jaar)
         data = VerbondenPartijen(
             {
                 "gemeente": {"code": gemeente.code, "naam": gemeente.naam},

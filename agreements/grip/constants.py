@@ -1,0 +1,191 @@
+"""Choices and legal terms of grip op samenwerking."""
+
+from django.db import models
+
+from agreements.constants import VORMEN, Rechtsgebied, Vorm
+
+# Legal terms of the Wet gemeenschappelijke regelingen; the computations that use them are in
+# selectors.py.
+ZIENSWIJZE_WEKEN_REGELING = 8  # art. 1 lid 2: a raad may give a zienswijze within 8 weeks
+ZIENSWIJZE_WEKEN_BEGROTING = 12  # art. 35 lid 1 (since 1 July 2022): ontwerpbegroting, 12 weeks
+
+
+class Procedureonderwerp(models.TextChoices):
+    """What the Wgr procedure is about: treffen includes wijzigen, toetreden and uittreden
+    (Wgr art. 1 lid 5)."""
+
+    TREFFEN = "treffen", "Treffen (aangaan)"
+    WIJZIGEN = "wijzigen", "Wijzigen"
+    TOETREDEN = "toetreden", "Toetreden"
+    UITTREDEN = "uittreden", "Uittreden"
+    OPHEFFEN = "opheffen", "Opheffen"
+
+
+class Stapsoort(models.TextChoices):
+    """The steps of Wgr art. 1, in their usual order."""
+
+    BESLUIT_COLLEGE = "besluit_college", "Besluit college"
+    ONTWERP_ONTVANGEN = "ontwerp_ontvangen", "Ontwerp ontvangen"
+    ZIENSWIJZE_GEVRAAGD = "zienswijze_gevraagd", "Zienswijze gevraagd"
+    ZIENSWIJZE_GEGEVEN = "zienswijze_gegeven", "Zienswijze gegeven"
+    TOESTEMMING_RAAD = "toestemming_raad", "Toestemming raad"
+    ONDERTEKENING = "ondertekening", "Ondertekening"
+    PUBLICATIE = "publicatie", "Publicatie"
+    INWERKINGTREDING = "inwerkingtreding", "Inwerkingtreding"
+
+
+STAPVOLGORDE = {soort: nummer for nummer, soort in enumerate(Stapsoort)}
+
+
+class Stapstatus(models.TextChoices):
+    GEPLAND = "gepland", "Gepland"
+    AFGEROND = "afgerond", "Afgerond"
+    NIET_VAN_TOEPASSING = "niet_van_toepassing", "Niet van toepassing"
+
+
+class Jaarstuksoort(models.TextChoices):
+    KADERBRIEF = "kaderbrief", "Kaderbrief"
+    ONTWERPBEGROTING = "ontwerpbegroting", "Ontwerpbegroting"
+    VOORLOPIGE_JAARREKENING = "voorlopige_jaarrekening", "Voorlopige jaarrekening"
+    JAARREKENING = "jaarrekening", "Jaarrekening"
+
+
+class Bestuursorgaan(models.TextChoices):
+    """A seat in the bestuur of the samenwerking."""
+
+    ALGEMEEN_BESTUUR = "algemeen_bestuur", "Algemeen bestuur"
+    DAGELIJKS_BESTUUR = "dagelijks_bestuur", "Dagelijks bestuur"
+    BESTUURSCOMMISSIE = "bestuurscommissie", "Bestuurscommissie"
+    BESTUUR = "bestuur", "Bestuur (bedrijfsvoeringsorganisatie, orgaan of rechtspersoon)"
+
+
+class Functie(models.TextChoices):
+    """The office the representative holds in the gemeente."""
+
+    BURGEMEESTER = "burgemeester", "Burgemeester"
+    WETHOUDER = "wethouder", "Wethouder"
+    RAADSLID = "raadslid", "Raadslid"
+    OVERIG = "overig", "Anders"
+
+
+COLLEGELEDEN = (Functie.BURGEMEESTER, Functie.WETHOUDER)
+
+
+class Verdeelbasis(models.TextChoices):
+    """How the costs are divided (seed 002: per inwoner, gemiddelde kosten, mix)."""
+
+    PER_INWONER = "per_inwoner", "Per inwoner"
+    GELIJK = "gelijk", "Gelijke delen"
+    NAAR_AFNAME = "naar_afname", "Naar afname"
+    OM_NIET = "om_niet", "Om niet"
+    MIX = "mix", "Mix"
+
+
+class BBVGroep(models.TextChoices):
+    """The groups of verbonden partijen in begroting and jaarverslag (BBV art. 15)."""
+
+    GEMEENSCHAPPELIJKE_REGELINGEN = "gemeenschappelijke_regelingen", "Gemeenschappelijke regelingen"
+    VENNOOTSCHAPPEN_EN_COOPERATIES = (
+        "vennootschappen_en_cooperaties",
+        "Vennootschappen en coöperaties",
+    )
+    STICHTINGEN_EN_VERENIGINGEN = "stichtingen_en_verenigingen", "Stichtingen en verenigingen"
+    OVERIGE = "overige", "Overige verbonden partijen"
+
+
+PRIVATE_BBV_GROEPEN = {
+    Vorm.BV: BBVGroep.VENNOOTSCHAPPEN_EN_COOPERATIES,
+    Vorm.NV: BBVGroep.VENNOOTSCHAPPEN_EN_COOPERATIES,
+    Vorm.CV: BBVGroep.VENNOOTSCHAPPEN_EN_COOPERATIES,
+    Vorm.COOPERATIE: BBVGroep.VENNOOTSCHAPPEN_EN_COOPERATIES,
+    Vorm.STICHTING: BBVGroep.STICHTINGEN_EN_VERENIGINGEN,
+    Vorm.VERENIGING: BBVGroep.STICHTINGEN_EN_VERENIGINGEN,
+}
+
+
+def bbv_groep(vorm: str) -> str | None:
+    """The BBV group of a vorm, or None when the vorm is no verbonden partij.
+
+    Every public-law vorm is a gemeenschappelijke regeling; private-law legal persons go to
+    their group; a vorm that is only an agreement (overeenkomst, gastheer, convenant,
+    intentieverklaring, bestuursovereenkomst, not laid down) creates no partij in which the
+    gemeente has a bestuurlijk belang, so it is none. An unknown vorm is listed under "overige"
+    so the griffie sees it and can fill it in.
+    """
+    if not vorm:
+        return BBVGroep.OVERIGE
+    if VORMEN[vorm].rechtsgebied == Rechtsgebied.PUBLIEKRECHT:
+        return BBVGroep.GEMEENSCHAPPELIJKE_REGELINGEN
+    return PRIVATE_BBV_GROEPEN.get(vorm)
+
+
+class Toetsonderdeel(models.TextChoices):
+    """The four parts of the toetsingskader of Voorschoten (seed 002, §3)."""
+
+    STRATEGISCH = "strategisch", "Strategisch"
+    BEDRIJFSVOERING = "bedrijfsvoering", "Bedrijfsvoering"
+    BEDRIJFSECONOMISCH = "bedrijfseconomisch", "Bedrijfseconomisch"
+    JURIDISCH = "juridisch", "Juridisch"
+
+
+# The questions of the toetsingskader, as seed 002 lists them under each part.
+TOETSINGSKADER = {
+    Toetsonderdeel.STRATEGISCH: [
+        "Wat wil je?",
+        "Waarom wil je samenwerken?",
+        "Hoe wil je samenwerken?",
+        "Willen we ook op termijn samenwerken?",
+        "Hoe kan er grip gehouden worden op de samenwerking?",
+        "Wat mag het kosten c.q. wat moet het de gemeente opleveren?",
+        "Is er draagvlak bij bestuur en organisatie?",
+    ],
+    Toetsonderdeel.BEDRIJFSVOERING: [
+        "Kostenafweging",
+        "Prestatieafweging",
+        "Risicoafweging",
+        "Continuïteitsafweging",
+        "Impact op de organisatie",
+        "Gevolgen voor dienstverlening",
+        "Aanstuurbaarheid",
+    ],
+    Toetsonderdeel.BEDRIJFSECONOMISCH: [
+        "Businessplan",
+        "Risicoafdekking",
+        "Uitvoering",
+        "Personele component",
+        "Reorganisatie",
+        "Overblijvende overheadkosten",
+        "Ontvlechtingskosten later",
+        "Btw",
+        "Vennootschapsbelasting",
+        "Aanbestedingsregels",
+        "Aansprakelijkheid",
+    ],
+    Toetsonderdeel.JURIDISCH: [
+        "Wet markt en overheid",
+        "Publiekrechtelijke weg (Wet gemeenschappelijke regelingen)",
+        "Convenant",
+        "Privaatrechtelijke weg (overeenkomst of oprichting rechtspersoon)",
+        "Beperking artikel 160, tweede lid Gemeentewet",
+    ],
+}
+
+Toetsvraag = models.TextChoices(
+    "Toetsvraag",
+    [
+        (f"{onderdeel.value}_{nummer}".upper(), (f"{onderdeel.value}_{nummer}", vraag))
+        for onderdeel, vragen in TOETSINGSKADER.items()
+        for nummer, vraag in enumerate(vragen, start=1)
+    ],
+)
+
+
+def toetsonderdeel(vraag: str) -> str:
+    return vraag.rsplit("_", 1)[0]
+
+
+class Toetsantwoord(models.TextChoices):
+    VOLDOET = "voldoet", "Voldoet"
+    DEELS = "deels", "Voldoet deels"
+    VOLDOET_NIET = "voldoet_niet", "Voldoet niet"
+    NIET_VAN_TOEPASSING = "niet_van_toepassing", "Niet van toepassing"

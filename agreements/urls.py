@@ -1,0 +1,53 @@
+"""URLs of regelingen and their deelnames: the API resources and overviews, and the pages."""
+
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+
+from . import views
+from .api import DeelnameViewSet, RegelingViewSet, ThemaViewSet
+from .overzichten import (
+    GemeenteOverzichtView,
+    GemeenteRegisterView,
+    HerindelingsscanView,
+    NetwerkView,
+    ProvincieCijfersView,
+    ThemaCijfersView,
+)
+
+router = SimpleRouter(trailing_slash=False)
+router.register("themas", ThemaViewSet)
+router.register("regelingen", RegelingViewSet)
+router.register("deelnames", DeelnameViewSet)
+
+api = [
+    *router.urls,
+    path(
+        "gemeenten/<cbs:code>/overzicht",
+        GemeenteOverzichtView.as_view(),
+        name="gemeente-overzicht",
+    ),
+    path(
+        "gemeenten/<cbs:code>/register",
+        GemeenteRegisterView.as_view(),
+        name="gemeente-register-api",
+    ),
+    path("netwerk", NetwerkView.as_view(), name="netwerk"),
+    path("herindelingsscan", HerindelingsscanView.as_view(), name="herindelingsscan"),
+    path("cijfers/themas", ThemaCijfersView.as_view(), name="cijfers-themas"),
+    path("cijfers/provincies", ProvincieCijfersView.as_view(), name="cijfers-provincies"),
+]
+
+urlpatterns = [
+    path("api/v1/", include(api)),
+    path("", views.home, name="home"),
+    path("zoeken", views.zoeken, name="zoeken"),
+    path("regelingen", views.regeling_lijst, name="regeling-lijst"),
+    path("regelingen/<slug:slug>", views.regeling_detail, name="regeling-pagina"),
+    path("themas/<slug:slug>", views.thema_detail, name="thema-pagina"),
+    path("cijfers", views.cijfers, name="cijfers"),
+    path("herindelingsscan", views.herindelingsscan, name="herindelingsscan-pagina"),
+    path("gemeenten/<cbs:code>", views.gemeente_detail, name="gemeente-pagina"),
+    path("gemeenten/<cbs:code>/register", views.gemeente_register, name="gemeente-register"),
+    path("partners/<slug:slug>", views.partner_detail, name="partner-pagina"),
+    path("provincies/<provincie:code>", views.provincie_detail, name="provincie-pagina"),
+]
