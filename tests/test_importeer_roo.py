@@ -442,7 +442,7 @@ def test_without_a_path_it_downloads_the_export(register, monkeypatch, tmp_path)
         gevraagd.append(url)
         return io.BytesIO(BASIS.read_bytes())
 
-    monkeypatch.setattr("agreements.roo.urllib.request.urlopen", urlopen)
+    monkeypatch.setattr("agreements.roo.lezen.urllib.request.urlopen", urlopen)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     call_command("importeer_roo", stdout=io.StringIO())
     assert gevraagd == ["https://organisaties.overheid.nl/archive/exportOO.xml"]
@@ -455,7 +455,7 @@ def test_a_failed_download_gives_a_dutch_error(db, monkeypatch, tmp_path):
     def urlopen(url, timeout):
         raise URLError("netwerk dicht")
 
-    monkeypatch.setattr("agreements.roo.urllib.request.urlopen", urlopen)
+    monkeypatch.setattr("agreements.roo.lezen.urllib.request.urlopen", urlopen)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     with pytest.raises(CommandError, match="kon niet worden gedownload"):
         call_command("importeer_roo", stdout=io.StringIO())
