@@ -12,7 +12,6 @@ from municipalities.models import Gemeente, Herindeling, Partner
 from registry.admin import PeildatumFilter
 from registry.geldigheid import perioden_overlappen
 
-from .herindeling import maak_ongedaan, pas_toe
 from .models import (
     Deelname,
     HerindelingsMutatie,
@@ -23,6 +22,7 @@ from .models import (
     RooImport,
     Thema,
 )
+from .services import maak_ongedaan, pas_toe
 
 
 class ProvincieFilter(admin.SimpleListFilter):

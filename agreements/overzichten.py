@@ -1,5 +1,5 @@
 """API views of the overviews (overzichten): per gemeente, the network, and the figures per
-thema and per provincie. The work is done in services.py; here: parameters, schema, export."""
+thema and per provincie. The work is done in selectors.py; here: parameters, schema, export."""
 
 import datetime
 
@@ -15,7 +15,7 @@ from registry.converters import CBS_CODE
 from registry.exports import Tabel
 from registry.viewsets import DATUM_FOUT, OverzichtView
 
-from . import herindeling, services
+from . import selectors
 from .constants import Gevolg
 
 PEILDATUM = OpenApiParameter(
@@ -138,7 +138,7 @@ class GemeenteOverzichtView(OverzichtView):
     def get(self, request, code):
         gemeente = get_object_or_404(Gemeente, code=code)
         data = GemeenteOverzicht(
-            services.gemeente_overzicht(gemeente=gemeente, peildatum=self.peildatum())
+            selectors.gemeente_overzicht(gemeente=gemeente, peildatum=self.peildatum())
         ).data
         if self.export_formaat():
             rijen = [
@@ -216,7 +216,7 @@ class GemeenteRegisterView(OverzichtView):
 
     def get(self, request, code):
         gemeente = get_object_or_404(Gemeente, code=code)
-        regels = services.art27_register(gemeente=gemeente, peildatum=self.peildatum())
+        regels = selectors.art27_register(gemeente=gemeente, peildatum=self.peildatum())
         if self.export_formaat():
             rijen = (
                 [
@@ -269,7 +269,9 @@ class NetwerkView(OverzichtView):
         paginator = Pagination()
         paginator.valideer(request)
         parameters = self.parameters(self.Parameters)
-        randen = services.netwerk(peildatum=self.peildatum(), provincie=parameters.get("provincie"))
+        randen = selectors.netwerk(
+            peildatum=self.peildatum(), provincie=parameters.get("provincie")
+        )
         if "gemeente" in parameters:
             randen = [
                 r for r in randen if parameters["gemeente"] in (r["gemeente"], r["andereGemeente"])
@@ -318,7 +320,7 @@ class CijfersView(OverzichtView):
 )
 class ThemaCijfersView(CijfersView):
     export_naam = "cijfers-per-thema"
-    cijfers = staticmethod(services.statistieken_per_thema)
+    cijfers = staticmethod(selectors.statistieken_per_thema)
     serializer_class = ThemaCijfers
     kolommen = [
         "Thema",
@@ -352,7 +354,7 @@ class ThemaCijfersView(CijfersView):
 )
 class ProvincieCijfersView(CijfersView):
     export_naam = "cijfers-per-provincie"
-    cijfers = staticmethod(services.statistieken_per_provincie)
+    cijfers = staticmethod(selectors.statistieken_per_provincie)
     serializer_class = ProvincieCijfers
     kolommen = [
         "Provincie",
@@ -508,7 +510,7 @@ class HerindelingsscanView(OverzichtView):
         parameters = ScanParameters(data=request.query_params)
         parameters.is_valid(raise_exception=True)
         try:
-            uitkomst = herindeling.scan(**parameters.scan_argumenten())
+            uitkomst = selectors.scan(**parameters.scan_argumenten())
         except Gemeente.DoesNotExist as fout:
             raise NotFound(str(fout)) from None
         if self.export_formaat():

@@ -1,351 +1,222 @@
-"""Overviews of the register on a peildatum: per gemeente, the network of gemeenten, and the
-figures per thema and per provincie of the NHL study (seed 001), recomputed from the data.
-
-Each function reads what it needs in a fixed number of queries, whatever the size of the
-register, and computes the rest in Python."""
+"""Writes that change several models at once, each in one transaction: carrying a herindeling
+through the deelnames (``pas_toe``), recording every change, and reversing it while nothing has
+changed since (``maak_ongedaan``). The ROO import is the service of ``agreements.roo``."""
 
 import datetime
-import itertools
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import Counter
+from decimal import Decimal
 
-from django.db.models import Count, Prefetch
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
 
-from municipalities.constants import PartnerSoort
-from municipalities.models import Gemeente, Partner
+from municipalities.models import Gemeente, Herindeling
 
-from .constants import VORMEN, Rechtsgebied, Vorm
-from .models import Deelname, Regeling, Thema
-
-# Buckets of the number of deelnemers per regeling (NHL: many small verbanden of 2-4 partners).
-GROOTTEKLASSEN = [
-    (0, 0, "0"),
-    (1, 1, "1"),
-    (2, 2, "2"),
-    (3, 4, "3-4"),
-    (5, 9, "5-9"),
-    (10, 19, "10-19"),
-]
-GROOTSTE_KLASSE = "20 of meer"
+from .constants import GEVOLG_UITLEG, Gevolg, Mutatie, Rol
+from .models import Deelname, HerindelingsMutatie, Herziening
+from .selectors import betrokken_regelingen, dag_ervoor, indeling, scan
 
 
-def grootteklasse(aantal: int) -> str:
-    for laag, hoog, naam in GROOTTEKLASSEN:
-        if laag <= aantal <= hoog:
-            return naam
-    return GROOTSTE_KLASSE
-
-
-@dataclass
-class Stand:
-    """The register on a peildatum, read in four queries."""
-
-    regelingen: dict[int, dict]
-    deelnames: list[dict]
-    themas_per_regeling: dict[int, set[int]]
-    themas: dict[int, dict]
-
-    @classmethod
-    def op(cls, peildatum: datetime.date) -> "Stand":
-        regelingen = {
-            r["id"]: r
-            for r in Regeling.objects.actief_op(peildatum).values("id", "slug", "naam", "vorm")
-        }
-        deelnames = list(
-            Deelname.objects.actief_op(peildatum).values(
-                "regeling_id", "gemeente_id", "gemeente__provincie__code", "partner_id"
-            )
-        )
-        themas_per_regeling = defaultdict(set)
-        for regeling_id, thema_id in Regeling.themas.through.objects.filter(
-            regeling_id__in=regelingen
-        ).values_list("regeling_id", "thema_id"):
-            themas_per_regeling[regeling_id].add(thema_id)
-        themas = {t["id"]: t for t in Thema.objects.values("id", "slug", "naam", "bovenliggend_id")}
-        return cls(regelingen, deelnames, themas_per_regeling, themas)
-
-    def deelnemers_per_regeling(self) -> Counter:
-        return Counter(d["regeling_id"] for d in self.deelnames)
-
-    def cijfers(self, regeling_ids: set[int]) -> dict:
-        """Counts by vorm, public law share and size distribution for a set of regelingen."""
-        per_vorm = Counter(self.regelingen[r]["vorm"] for r in regeling_ids)
-        bekend = [r for r in regeling_ids if self.regelingen[r]["vorm"]]
-        publiek = [
-            r
-            for r in bekend
-            if VORMEN[self.regelingen[r]["vorm"]].rechtsgebied == Rechtsgebied.PUBLIEKRECHT
+def toestand(obj) -> dict:
+    """The fields of a deelname or gemeente that applying a herindeling touches."""
+    if isinstance(obj, Gemeente):
+        velden = ["einddatum", "opvolger_id"]
+    else:
+        velden = [
+            "regeling_id",
+            "gemeente_id",
+            "begindatum",
+            "einddatum",
+            "rol",
+            "verdeelsleutel",
+            "namens_raad",
+            "namens_college",
+            "namens_burgemeester",
         ]
-        aantallen = self.deelnemers_per_regeling()
-        verdeling = Counter(grootteklasse(aantallen[r]) for r in regeling_ids)
-        klassen = [naam for _, _, naam in GROOTTEKLASSEN] + [GROOTSTE_KLASSE]
-        return {
-            "aantalRegelingen": len(regeling_ids),
-            "perVorm": [
-                {
-                    "vorm": vorm or None,
-                    "vormNaam": vorm_naam(vorm),
-                    "aantal": aantal,
-                }
-                for vorm, aantal in sorted(per_vorm.items(), key=lambda item: (-item[1], item[0]))
-            ],
-            "aandeelPubliekrecht": round(len(publiek) / len(bekend), 4) if bekend else None,
-            "deelnemersPerRegeling": [
-                {"klasse": klasse, "aantalRegelingen": verdeling[klasse]} for klasse in klassen
-            ],
-        }
-
-
-def vorm_naam(vorm: str) -> str:
-    return Vorm(vorm).label if vorm else "Onbekend"
-
-
-def regeling_kort(regeling) -> dict:
-    return {"identificatie": regeling["slug"], "naam": regeling["naam"]}
-
-
-def gemeente_overzicht(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
-    """Where a gemeente takes part on the peildatum: by vorm and thema, with whom, how often."""
-    stand = Stand.op(peildatum)
-    eigen = {d["regeling_id"] for d in stand.deelnames if d["gemeente_id"] == gemeente.pk}
-    eigen_regelingen = sorted((stand.regelingen[r] for r in eigen), key=lambda r: r["naam"])
-
-    per_vorm = defaultdict(list)
-    per_thema = defaultdict(list)
-    for regeling in eigen_regelingen:
-        per_vorm[regeling["vorm"]].append(regeling_kort(regeling))
-        for thema_id in stand.themas_per_regeling.get(regeling["id"], ()) or [None]:
-            per_thema[thema_id].append(regeling_kort(regeling))
-
-    gemeenten, partners = Counter(), Counter()
-    for d in stand.deelnames:
-        if d["regeling_id"] in eigen and d["gemeente_id"] != gemeente.pk:
-            if d["gemeente_id"]:
-                gemeenten[d["gemeente_id"]] += 1
-            else:
-                partners[d["partner_id"]] += 1
-    namen_gemeenten = {
-        g.pk: g for g in Gemeente.objects.filter(pk__in=gemeenten).only("code", "naam")
-    }
-    namen_partners = {
-        p.pk: p for p in Partner.objects.filter(pk__in=partners).only("slug", "naam", "soort")
-    }
     return {
-        "gemeente": {"code": gemeente.code, "naam": gemeente.naam},
-        "peildatum": peildatum,
-        "aantalRegelingen": len(eigen),
-        "aantalThemas": len([t for t in per_thema if t is not None]),
-        "perVorm": [
-            {
-                "vorm": vorm or None,
-                "vormNaam": vorm_naam(vorm),
-                "aantal": len(lijst),
-                "regelingen": lijst,
-            }
-            for vorm, lijst in sorted(per_vorm.items(), key=lambda item: (-len(item[1]), item[0]))
-        ],
-        "perThema": [
-            {
-                "thema": stand.themas[thema_id]["slug"] if thema_id else None,
-                "themaNaam": stand.themas[thema_id]["naam"] if thema_id else "Zonder thema",
-                "aantal": len(lijst),
-                "regelingen": lijst,
-            }
-            for thema_id, lijst in sorted(
-                per_thema.items(),
-                key=lambda item: (-len(item[1]), stand.themas[item[0]]["naam"] if item[0] else "~"),
-            )
-        ],
-        "gemeenten": [
-            {
-                "code": namen_gemeenten[pk].code,
-                "naam": namen_gemeenten[pk].naam,
-                "aantalGedeeldeRegelingen": aantal,
-            }
-            for pk, aantal in sorted(
-                gemeenten.items(), key=lambda item: (-item[1], namen_gemeenten[item[0]].naam)
-            )
-        ],
-        "partners": [
-            {
-                "identificatie": namen_partners[pk].slug,
-                "naam": namen_partners[pk].naam,
-                "soort": namen_partners[pk].soort,
-                "aantalGedeeldeRegelingen": aantal,
-            }
-            for pk, aantal in sorted(
-                partners.items(), key=lambda item: (-item[1], namen_partners[item[0]].naam)
-            )
-        ],
+        veld: (str(w) if isinstance(w, (datetime.date, Decimal)) else w)
+        for veld in velden
+        for w in [getattr(obj, veld)]
     }
 
 
-def netwerk(*, peildatum: datetime.date, provincie: str | None = None) -> list[dict]:
-    """The weighted gemeente-gemeente edges (the lappendeken): how many regelingen each pair of
-    gemeenten shares on the peildatum, heaviest first. With ``provincie``: edges that touch a
-    gemeente of that provincie."""
-    leden = defaultdict(set)
-    for d in (
-        Deelname.objects.actief_op(peildatum)
-        .filter(gemeente__isnull=False)
-        .values("regeling_id", "gemeente_id")
-    ):
-        leden[d["regeling_id"]].add(d["gemeente_id"])
-    gewichten = Counter(
-        paar
-        for gemeenten in leden.values()
-        for paar in itertools.combinations(sorted(gemeenten), 2)
-    )
-    gemeenten = {
-        g["id"]: g
-        for g in Gemeente.objects.filter(pk__in={pk for paar in gewichten for pk in paar}).values(
-            "id", "code", "naam", "provincie__code"
+def _controleer(herindeling: Herindeling, opgeheven: list[Gemeente]) -> None:
+    fouten = []
+    vorige_dag = dag_ervoor(herindeling.datum)
+    if not opgeheven:
+        fouten.append("Kies de gemeenten die worden opgeheven.")
+    if herindeling.opvolger in opgeheven:
+        fouten.append("De opvolger kan niet zelf worden opgeheven.")
+    if not herindeling.opvolger.is_actief_op(herindeling.datum):
+        fouten.append(
+            f"{herindeling.opvolger.naam} bestaat niet op {herindeling.datum:%d-%m-%Y}; "
+            "leg eerst de (nieuwe) gemeente vast."
         )
+    for gemeente in opgeheven:
+        if not gemeente.is_actief_op(vorige_dag):
+            fouten.append(f"{gemeente.naam} bestaat niet meer op {vorige_dag:%d-%m-%Y}.")
+    later = Deelname.objects.filter(gemeente__in=opgeheven, begindatum__gt=vorige_dag)
+    for deelname in later.select_related("gemeente", "regeling"):
+        fouten.append(
+            f"{deelname.gemeente.naam} treedt na de herindeling nog toe tot {deelname.regeling}."
+        )
+    if fouten:
+        raise ValidationError(fouten)
+
+
+@transaction.atomic
+def pas_toe(herindeling: Herindeling) -> dict | None:
+    """Carry the herindeling through: end the deelnames of the ceasing gemeenten on the day
+    before, give the opvolger a deelname where it has none, end the gemeenten themselves, and
+    flag every regeling with gevolgen for review. Returns the counts of what changed, or None
+    when the herindeling was applied already."""
+    herindeling = (
+        Herindeling.objects.select_for_update().select_related("opvolger").get(pk=herindeling.pk)
+    )
+    if herindeling.toegepast_op:
+        return None
+    opgeheven = list(herindeling.opgeheven.all())
+    _controleer(herindeling, opgeheven)
+    datum, opvolger = herindeling.datum, herindeling.opvolger
+    vorige_dag = dag_ervoor(datum)
+    uitkomst = scan(gemeenten=opgeheven, datum=datum, opvolger=opvolger)
+    gevolgen = {r["identificatie"]: Gevolg(r["gevolg"]) for r in uitkomst["regelingen"]}
+    al_deelnemer = set(
+        Deelname.objects.actief_op(datum)
+        .filter(gemeente=opvolger)
+        .values_list("regeling", flat=True)
+    )
+    opgeheven_ids = {g.pk for g in opgeheven}
+    mutaties, tellingen = [], Counter()
+
+    for regeling in betrokken_regelingen(opgeheven_ids | {opvolger.pk}, datum):
+        gevolg = gevolgen[regeling.slug]
+        if gevolg != Gevolg.GEEN:
+            Herziening.objects.create(
+                herindeling=herindeling,
+                regeling=regeling,
+                gevolg=gevolg,
+                toelichting=GEVOLG_UITLEG[gevolg],
+            )
+            tellingen["herzieningen"] += 1
+        oude, _ = indeling(regeling, opgeheven_ids, datum)
+        einden = [d.einddatum for d in oude]
+        for deelname in oude:
+            if deelname.einddatum is None or deelname.einddatum > vorige_dag:
+                voor = toestand(deelname)
+                deelname.einddatum = vorige_dag
+                deelname.save(update_fields=["einddatum"])
+                mutaties.append(
+                    HerindelingsMutatie(
+                        herindeling=herindeling,
+                        soort=Mutatie.DEELNAME_BEEINDIGD,
+                        deelname=deelname,
+                        voor=voor,
+                        na=toestand(deelname),
+                    )
+                )
+                tellingen["beeindigd"] += 1
+        if oude and regeling.is_actief_op(datum) and regeling.pk not in al_deelnemer:
+            nieuw = _overgenomen_deelname(herindeling, regeling, oude, einden)
+            mutaties.append(
+                HerindelingsMutatie(
+                    herindeling=herindeling,
+                    soort=Mutatie.DEELNAME_AANGEMAAKT,
+                    deelname=nieuw,
+                    na=toestand(nieuw),
+                )
+            )
+            tellingen["aangemaakt"] += 1
+
+    for gemeente in opgeheven:
+        if gemeente.einddatum == vorige_dag and gemeente.opvolger_id == opvolger.pk:
+            continue
+        voor = toestand(gemeente)
+        gemeente.einddatum, gemeente.opvolger = vorige_dag, opvolger
+        gemeente.full_clean()
+        gemeente.save(update_fields=["einddatum", "opvolger"])
+        mutaties.append(
+            HerindelingsMutatie(
+                herindeling=herindeling,
+                soort=Mutatie.GEMEENTE_OPGEHEVEN,
+                gemeente=gemeente,
+                voor=voor,
+                na=toestand(gemeente),
+            )
+        )
+        tellingen["gemeenten"] += 1
+
+    HerindelingsMutatie.objects.bulk_create(mutaties)
+    herindeling.toegepast_op = timezone.now()
+    herindeling.save(update_fields=["toegepast_op"])
+    return {
+        soort: tellingen[soort]
+        for soort in ("beeindigd", "aangemaakt", "gemeenten", "herzieningen")
     }
-    randen = [
-        {
-            "gemeente": gemeenten[a]["code"],
-            "gemeenteNaam": gemeenten[a]["naam"],
-            "andereGemeente": gemeenten[b]["code"],
-            "andereGemeenteNaam": gemeenten[b]["naam"],
-            "aantalGedeeldeRegelingen": gewicht,
-        }
-        for (a, b), gewicht in gewichten.items()
-        if provincie is None
-        or provincie in (gemeenten[a]["provincie__code"], gemeenten[b]["provincie__code"])
-    ]
-    return sorted(
-        randen, key=lambda r: (-r["aantalGedeeldeRegelingen"], r["gemeente"], r["andereGemeente"])
+
+
+def _overgenomen_deelname(herindeling, regeling, oude: list[Deelname], einden) -> Deelname:
+    """The opvolger's deelname that takes over from the ceasing gemeenten: their roles and
+    mandates, their verdeelsleutels added up (when all are known), their latest end."""
+    rollen = {d.rol for d in oude}
+    sleutels = [d.verdeelsleutel for d in oude]
+    # A deelname that ended with the herindeling passes on without end; one that was to end
+    # later anyway passes on until then.
+    later = [e for e in einden if e is None or e >= herindeling.datum]
+    einde = None if not later or None in later else max(later)
+    deelname = Deelname(
+        regeling=regeling,
+        gemeente=herindeling.opvolger,
+        begindatum=herindeling.datum,
+        einddatum=einde,
+        rol=rollen.pop() if len(rollen) == 1 else Rol.DEELNEMER,
+        namens_raad=any(d.namens_raad for d in oude),
+        namens_college=any(d.namens_college for d in oude),
+        namens_burgemeester=any(d.namens_burgemeester for d in oude),
+        verdeelsleutel=None if None in sleutels else sum(sleutels),
+        toelichting=f"Overgenomen van {' en '.join(d.gemeente.naam for d in oude)} bij de "
+        f"herindeling van {herindeling.datum:%d-%m-%Y} ({herindeling.naam}).",
     )
+    deelname.full_clean()
+    deelname.save()
+    return deelname
 
 
-def statistieken_per_thema(*, peildatum: datetime.date) -> list[dict]:
-    stand = Stand.op(peildatum)
-    per_thema = defaultdict(set)  # a hoofdthema counts the regelingen of its subthema's too
-    for regeling_id, thema_ids in stand.themas_per_regeling.items():
-        for thema_id in thema_ids:
-            per_thema[thema_id].add(regeling_id)
-            if hoofdthema := stand.themas[thema_id]["bovenliggend_id"]:
-                per_thema[hoofdthema].add(regeling_id)
-    gemeenten_per_regeling = defaultdict(set)
-    for d in stand.deelnames:
-        if d["gemeente_id"]:
-            gemeenten_per_regeling[d["regeling_id"]].add(d["gemeente_id"])
-    return [
-        {
-            "thema": thema["slug"],
-            "themaNaam": thema["naam"],
-            "aantalGemeenten": len(
-                set().union(*(gemeenten_per_regeling[r] for r in per_thema[pk]))
-            ),
-            **stand.cijfers(per_thema[pk]),
-        }
-        for pk, thema in sorted(stand.themas.items(), key=lambda item: item[1]["naam"])
-        if per_thema[pk]
+@transaction.atomic
+def maak_ongedaan(herindeling: Herindeling) -> int | None:
+    """Undo an applied herindeling, as long as nothing it changed has been changed since.
+    Returns the number of changes undone, or None when it was not applied."""
+    herindeling = Herindeling.objects.select_for_update().get(pk=herindeling.pk)
+    if not herindeling.toegepast_op:
+        return None
+    mutaties = list(herindeling.mutaties.select_related("deelname__gemeente", "gemeente"))
+    gewijzigd = [
+        str(m.deelname or m.gemeente)
+        for m in mutaties
+        if toestand(m.deelname or m.gemeente) != m.na
     ]
-
-
-def statistieken_per_provincie(*, peildatum: datetime.date) -> list[dict]:
-    stand = Stand.op(peildatum)
-    provincies = Partner.objects.filter(soort=PartnerSoort.PROVINCIE).order_by("code")
-    gemeenten_per_provincie = defaultdict(list)
-    for pk, code in Gemeente.objects.actief_op(peildatum).values_list("id", "provincie__code"):
-        gemeenten_per_provincie[code].append(pk)
-    regelingen_per_provincie = defaultdict(set)
-    provincies_per_regeling = defaultdict(set)
-    themas_per_gemeente = defaultdict(set)
-    for d in stand.deelnames:
-        if d["gemeente_id"]:
-            code = d["gemeente__provincie__code"]
-            regelingen_per_provincie[code].add(d["regeling_id"])
-            provincies_per_regeling[d["regeling_id"]].add(code)
-            themas_per_gemeente[d["gemeente_id"]] |= stand.themas_per_regeling.get(
-                d["regeling_id"], set()
-            )
-    resultaat = []
-    for provincie in provincies:
-        regelingen = regelingen_per_provincie[provincie.code]
-        gemeenten = gemeenten_per_provincie[provincie.code]
-        resultaat.append(
-            {
-                "provincie": provincie.code,
-                "provincieNaam": provincie.naam,
-                "aantalGemeenten": len(gemeenten),
-                "gemiddeldAantalThemasPerGemeente": (
-                    round(sum(len(themas_per_gemeente[g]) for g in gemeenten) / len(gemeenten), 2)
-                    if gemeenten
-                    else None
-                ),
-                "aantalGrensoverschrijdend": len(
-                    [r for r in regelingen if len(provincies_per_regeling[r]) > 1]
-                ),
-                **stand.cijfers(regelingen),
-            }
+    if gewijzigd:
+        raise ValidationError(
+            "Ongedaan maken kan niet meer: sinds het toepassen is gewijzigd: "
+            + "; ".join(gewijzigd)
+            + "."
         )
-    return resultaat
+    herindeling.mutaties.all().delete()
+    herindeling.herzieningen.all().delete()
+    for mutatie in reversed(mutaties):
+        if mutatie.soort == Mutatie.DEELNAME_AANGEMAAKT:
+            mutatie.deelname.delete()
+        elif mutatie.soort == Mutatie.DEELNAME_BEEINDIGD:
+            mutatie.deelname.einddatum = _datum(mutatie.voor["einddatum"])
+            mutatie.deelname.save(update_fields=["einddatum"])
+        else:
+            mutatie.gemeente.einddatum = _datum(mutatie.voor["einddatum"])
+            mutatie.gemeente.opvolger_id = mutatie.voor["opvolger_id"]
+            mutatie.gemeente.save(update_fields=["einddatum", "opvolger"])
+    herindeling.toegepast_op = None
+    herindeling.save(update_fields=["toegepast_op"])
+    return len(mutaties)
 
 
-def art27_register(*, gemeente: Gemeente, peildatum: datetime.date) -> list[dict]:
-    """The register of Wgr art. 27 for one gemeente on the peildatum: per regeling it takes part
-    in, (a) the deelnemers, (b) the legal provisions, (c) the powers transferred, (d) address and
-    place of establishment, (e) whether an openbaar lichaam, bedrijfsvoeringsorganisatie or
-    gemeenschappelijk orgaan was set up. Three queries, whatever the size of the register."""
-    deelnames = Deelname.objects.actief_op(peildatum)
-    regelingen = (
-        Regeling.objects.actief_op(peildatum)
-        .filter(pk__in=deelnames.filter(gemeente=gemeente).values("regeling"))
-        .prefetch_related(
-            Prefetch(
-                "deelnames",
-                queryset=deelnames.select_related("gemeente", "partner").order_by(
-                    "gemeente__naam", "partner__naam", "pk"
-                ),
-                to_attr="deelnemers",
-            )
-        )
-        .order_by("naam", "pk")
-    )
-    return [
-        {
-            "identificatie": r.slug,
-            "naam": r.naam,
-            "vorm": r.vorm or None,
-            "vormNaam": vorm_naam(r.vorm),
-            "ingesteldOrgaan": r.ingesteld_orgaan,
-            "deelnemers": [(d.gemeente or d.partner).naam for d in r.deelnemers],
-            "wettelijkeVoorschriften": r.wettelijke_grondslagen,
-            "overgedragenBevoegdheden": r.bevoegdheden,
-            "bevoegdheidsverkrijgingen": r.bevoegdheidsverkrijgingen,
-            "vestigingsplaats": r.vestigingsplaats,
-            "adres": r.adres,
-            "begindatum": r.begindatum,
-            "bron": r.bron,
-            "bronUrl": r.bron_url,
-        }
-        for r in regelingen
-    ]
-
-
-def provincie_overzicht(*, provincie: Partner, peildatum: datetime.date) -> dict:
-    """A provincie on the peildatum: its gemeenten with the number of regelingen each takes
-    part in, most first, and the NHL figures of the provincie."""
-    aantallen = dict(
-        Deelname.objects.actief_op(peildatum)
-        .filter(gemeente__provincie=provincie)
-        .values("gemeente_id")
-        .annotate(aantal=Count("regeling", distinct=True))
-        .values_list("gemeente_id", "aantal")
-    )
-    gemeenten = sorted(
-        (
-            {"code": g.code, "naam": g.naam, "aantalRegelingen": aantallen.get(g.pk, 0)}
-            for g in Gemeente.objects.actief_op(peildatum).filter(provincie=provincie)
-        ),
-        key=lambda g: (-g["aantalRegelingen"], g["naam"]),
-    )
-    cijfers = next(
-        r
-        for r in statistieken_per_provincie(peildatum=peildatum)
-        if r["provincie"] == provincie.code
-    )
-    return {"gemeenten": gemeenten, "cijfers": cijfers}
+def _datum(waarde: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(waarde) if waarde else None

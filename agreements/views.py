@@ -18,7 +18,7 @@ from registry.filters import peildatum_uit
 from registry.geldigheid import verdeel_op
 from registry.sections import sections
 
-from . import herindeling, services
+from . import selectors
 from .constants import Gevolg, Vorm
 from .filters import RegelingFilter, zoek_regeling
 from .models import Deelname, Herziening, Regeling, Thema
@@ -164,7 +164,7 @@ def thema_detail(request, slug):
         queryset=Regeling.objects.order_by("naam", "id"),
     ).qs
     cijfers = next(
-        (r for r in services.statistieken_per_thema(peildatum=peildatum) if r["thema"] == slug),
+        (r for r in selectors.statistieken_per_thema(peildatum=peildatum) if r["thema"] == slug),
         None,
     )
     return render(
@@ -188,7 +188,7 @@ def cijfers(request):
         "agreements/cijfers.html",
         {
             "peildatum": peildatum,
-            "provincies": services.statistieken_per_provincie(peildatum=peildatum),
+            "provincies": selectors.statistieken_per_provincie(peildatum=peildatum),
         },
     )
 
@@ -227,7 +227,7 @@ def herindelingsscan(request):
             if onbekend:
                 raise Gemeente.DoesNotExist(f"Onbekende gemeente: {', '.join(onbekend)}.")
             if parameters.is_valid():
-                uitkomst = herindeling.scan(**parameters.scan_argumenten())
+                uitkomst = selectors.scan(**parameters.scan_argumenten())
             else:
                 fouten = parameters.errors
         except Gemeente.DoesNotExist as fout:
@@ -264,7 +264,7 @@ def gemeente_detail(request, code):
         {
             "gemeente": gemeente,
             "peildatum": peildatum,
-            "overzicht": services.gemeente_overzicht(gemeente=gemeente, peildatum=peildatum),
+            "overzicht": selectors.gemeente_overzicht(gemeente=gemeente, peildatum=peildatum),
         },
     )
 
@@ -279,7 +279,7 @@ def gemeente_register(request, code):
         {
             "gemeente": gemeente,
             "peildatum": peildatum,
-            "regels": services.art27_register(gemeente=gemeente, peildatum=peildatum),
+            "regels": selectors.art27_register(gemeente=gemeente, peildatum=peildatum),
         },
     )
 
@@ -321,6 +321,6 @@ def provincie_detail(request, code):
         {
             "provincie": provincie,
             "peildatum": peildatum,
-            **services.provincie_overzicht(provincie=provincie, peildatum=peildatum),
+            **selectors.provincie_overzicht(provincie=provincie, peildatum=peildatum),
         },
     )

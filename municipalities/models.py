@@ -185,7 +185,7 @@ class Gemeente(Geldigheid):
 class Herindeling(models.Model):
     """A gemeentelijke herindeling: on ``datum`` the ``opgeheven`` gemeenten cease and
     ``opvolger`` continues or is newly formed. A planned one has no ``toegepast_op`` yet;
-    applying it carries it through the deelnames (agreements/herindeling.py)."""
+    applying it carries it through the deelnames (agreements/services.py)."""
 
     slug = models.SlugField(
         "identificatie",

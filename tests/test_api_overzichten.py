@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from agreements.constants import Vorm
-from agreements.services import grootteklasse
+from agreements.selectors import grootteklasse
 from tests.factories import (
     DeelnameFactory,
     GemeenteFactory,

@@ -11,8 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from agreements.constants import Gevolg, Rol, Vorm
-from agreements.herindeling import maak_ongedaan, pas_toe, scan
 from agreements.models import Deelname, Herziening
+from agreements.selectors import scan
+from agreements.services import maak_ongedaan, pas_toe
 from municipalities.models import Herindeling
 from tests.factories import (
     DeelnameFactory,

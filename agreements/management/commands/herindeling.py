@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from agreements.herindeling import maak_ongedaan, pas_toe
+from agreements.services import maak_ongedaan, pas_toe
 from municipalities.models import Herindeling
 
 

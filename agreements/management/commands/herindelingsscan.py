@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from agreements.herindeling import scan
 from agreements.overzichten import SCAN_KOLOMMEN, ScanParameters, scan_rijen
+from agreements.selectors import scan
 from municipalities.models import Gemeente
 from registry.exports import Tabel, csv_regels
 

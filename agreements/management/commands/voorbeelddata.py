@@ -3,8 +3,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from agreements.herindeling import pas_toe
 from agreements.models import Regeling
+from agreements.services import pas_toe
 from municipalities.models import Gemeente, Herindeling
 
 FIXTURES = ["gemeenten", "themas", "regelingen", "herindelingen"]

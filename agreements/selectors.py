@@ -1,0 +1,482 @@
+"""Reads of the register, shaped for pages, overviews and exports; they write nothing.
+
+Overviews on a peildatum: per gemeente, the network of gemeenten, the figures per thema and per
+provincie of the NHL study, recomputed from the data; the art. 27 register of a gemeente; and
+the herindelingsscan, which classifies every regeling that a set of gemeenten takes part in on
+the day before a (real or planned) herindeling. Each function reads what it needs in a fixed
+number of queries, whatever the size of the register, and computes the rest in Python."""
+
+import datetime
+import itertools
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch
+
+from municipalities.constants import PartnerSoort
+from municipalities.models import Gemeente, Partner
+from registry.geldigheid import overlapt_q
+
+from .constants import GEVOLG_UITLEG, VORMEN, Gevolg, Rechtsgebied, Vorm
+from .models import Deelname, Regeling, Thema
+
+# Buckets of the number of deelnemers per regeling (NHL: many small verbanden of 2-4 partners).
+GROOTTEKLASSEN = [
+    (0, 0, "0"),
+    (1, 1, "1"),
+    (2, 2, "2"),
+    (3, 4, "3-4"),
+    (5, 9, "5-9"),
+    (10, 19, "10-19"),
+]
+GROOTSTE_KLASSE = "20 of meer"
+
+
+def grootteklasse(aantal: int) -> str:
+    for laag, hoog, naam in GROOTTEKLASSEN:
+        if laag <= aantal <= hoog:
+            return naam
+    return GROOTSTE_KLASSE
+
+
+@dataclass
+class Stand:
+    """The register on a peildatum, read in four queries."""
+
+    regelingen: dict[int, dict]
+    deelnames: list[dict]
+    themas_per_regeling: dict[int, set[int]]
+    themas: dict[int, dict]
+
+    @classmethod
+    def op(cls, peildatum: datetime.date) -> "Stand":
+        regelingen = {
+            r["id"]: r
+            for r in Regeling.objects.actief_op(peildatum).values("id", "slug", "naam", "vorm")
+        }
+        deelnames = list(
+            Deelname.objects.actief_op(peildatum).values(
+                "regeling_id", "gemeente_id", "gemeente__provincie__code", "partner_id"
+            )
+        )
+        themas_per_regeling = defaultdict(set)
+        for regeling_id, thema_id in Regeling.themas.through.objects.filter(
+            regeling_id__in=regelingen
+        ).values_list("regeling_id", "thema_id"):
+            themas_per_regeling[regeling_id].add(thema_id)
+        themas = {t["id"]: t for t in Thema.objects.values("id", "slug", "naam", "bovenliggend_id")}
+        return cls(regelingen, deelnames, themas_per_regeling, themas)
+
+    def deelnemers_per_regeling(self) -> Counter:
+        return Counter(d["regeling_id"] for d in self.deelnames)
+
+    def cijfers(self, regeling_ids: set[int]) -> dict:
+        """Counts by vorm, public law share and size distribution for a set of regelingen."""
+        per_vorm = Counter(self.regelingen[r]["vorm"] for r in regeling_ids)
+        bekend = [r for r in regeling_ids if self.regelingen[r]["vorm"]]
+        publiek = [
+            r
+            for r in bekend
+            if VORMEN[self.regelingen[r]["vorm"]].rechtsgebied == Rechtsgebied.PUBLIEKRECHT
+        ]
+        aantallen = self.deelnemers_per_regeling()
+        verdeling = Counter(grootteklasse(aantallen[r]) for r in regeling_ids)
+        klassen = [naam for _, _, naam in GROOTTEKLASSEN] + [GROOTSTE_KLASSE]
+        return {
+            "aantalRegelingen": len(regeling_ids),
+            "perVorm": [
+                {
+                    "vorm": vorm or None,
+                    "vormNaam": vorm_naam(vorm),
+                    "aantal": aantal,
+                }
+                for vorm, aantal in sorted(per_vorm.items(), key=lambda item: (-item[1], item[0]))
+            ],
+            "aandeelPubliekrecht": round(len(publiek) / len(bekend), 4) if bekend else None,
+            "deelnemersPerRegeling": [
+                {"klasse": klasse, "aantalRegelingen": verdeling[klasse]} for klasse in klassen
+            ],
+        }
+
+
+def vorm_naam(vorm: str) -> str:
+    return Vorm(vorm).label if vorm else "Onbekend"
+
+
+def regeling_kort(regeling) -> dict:
+    return {"identificatie": regeling["slug"], "naam": regeling["naam"]}
+
+
+def gemeente_overzicht(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
+    """Where a gemeente takes part on the peildatum: by vorm and thema, with whom, how often."""
+    stand = Stand.op(peildatum)
+    eigen = {d["regeling_id"] for d in stand.deelnames if d["gemeente_id"] == gemeente.pk}
+    eigen_regelingen = sorted((stand.regelingen[r] for r in eigen), key=lambda r: r["naam"])
+
+    per_vorm = defaultdict(list)
+    per_thema = defaultdict(list)
+    for regeling in eigen_regelingen:
+        per_vorm[regeling["vorm"]].append(regeling_kort(regeling))
+        for thema_id in stand.themas_per_regeling.get(regeling["id"], ()) or [None]:
+            per_thema[thema_id].append(regeling_kort(regeling))
+
+    gemeenten, partners = Counter(), Counter()
+    for d in stand.deelnames:
+        if d["regeling_id"] in eigen and d["gemeente_id"] != gemeente.pk:
+            if d["gemeente_id"]:
+                gemeenten[d["gemeente_id"]] += 1
+            else:
+                partners[d["partner_id"]] += 1
+    namen_gemeenten = {
+        g.pk: g for g in Gemeente.objects.filter(pk__in=gemeenten).only("code", "naam")
+    }
+    namen_partners = {
+        p.pk: p for p in Partner.objects.filter(pk__in=partners).only("slug", "naam", "soort")
+    }
+    return {
+        "gemeente": {"code": gemeente.code, "naam": gemeente.naam},
+        "peildatum": peildatum,
+        "aantalRegelingen": len(eigen),
+        "aantalThemas": len([t for t in per_thema if t is not None]),
+        "perVorm": [
+            {
+                "vorm": vorm or None,
+                "vormNaam": vorm_naam(vorm),
+                "aantal": len(lijst),
+                "regelingen": lijst,
+            }
+            for vorm, lijst in sorted(per_vorm.items(), key=lambda item: (-len(item[1]), item[0]))
+        ],
+        "perThema": [
+            {
+                "thema": stand.themas[thema_id]["slug"] if thema_id else None,
+                "themaNaam": stand.themas[thema_id]["naam"] if thema_id else "Zonder thema",
+                "aantal": len(lijst),
+                "regelingen": lijst,
+            }
+            for thema_id, lijst in sorted(
+                per_thema.items(),
+                key=lambda item: (-len(item[1]), stand.themas[item[0]]["naam"] if item[0] else "~"),
+            )
+        ],
+        "gemeenten": [
+            {
+                "code": namen_gemeenten[pk].code,
+                "naam": namen_gemeenten[pk].naam,
+                "aantalGedeeldeRegelingen": aantal,
+            }
+            for pk, aantal in sorted(
+                gemeenten.items(), key=lambda item: (-item[1], namen_gemeenten[item[0]].naam)
+            )
+        ],
+        "partners": [
+            {
+                "identificatie": namen_partners[pk].slug,
+                "naam": namen_partners[pk].naam,
+                "soort": namen_partners[pk].soort,
+                "aantalGedeeldeRegelingen": aantal,
+            }
+            for pk, aantal in sorted(
+                partners.items(), key=lambda item: (-item[1], namen_partners[item[0]].naam)
+            )
+        ],
+    }
+
+
+def netwerk(*, peildatum: datetime.date, provincie: str | None = None) -> list[dict]:
+    """The weighted gemeente-gemeente edges (the lappendeken): how many regelingen each pair of
+    gemeenten shares on the peildatum, heaviest first. With ``provincie``: edges that touch a
+    gemeente of that provincie."""
+    leden = defaultdict(set)
+    for d in (
+        Deelname.objects.actief_op(peildatum)
+        .filter(gemeente__isnull=False)
+        .values("regeling_id", "gemeente_id")
+    ):
+        leden[d["regeling_id"]].add(d["gemeente_id"])
+    gewichten = Counter(
+        paar
+        for gemeenten in leden.values()
+        for paar in itertools.combinations(sorted(gemeenten), 2)
+    )
+    gemeenten = {
+        g["id"]: g
+        for g in Gemeente.objects.filter(pk__in={pk for paar in gewichten for pk in paar}).values(
+            "id", "code", "naam", "provincie__code"
+        )
+    }
+    randen = [
+        {
+            "gemeente": gemeenten[a]["code"],
+            "gemeenteNaam": gemeenten[a]["naam"],
+            "andereGemeente": gemeenten[b]["code"],
+            "andereGemeenteNaam": gemeenten[b]["naam"],
+            "aantalGedeeldeRegelingen": gewicht,
+        }
+        for (a, b), gewicht in gewichten.items()
+        if provincie is None
+        or provincie in (gemeenten[a]["provincie__code"], gemeenten[b]["provincie__code"])
+    ]
+    return sorted(
+        randen, key=lambda r: (-r["aantalGedeeldeRegelingen"], r["gemeente"], r["andereGemeente"])
+    )
+
+
+def statistieken_per_thema(*, peildatum: datetime.date) -> list[dict]:
+    stand = Stand.op(peildatum)
+    per_thema = defaultdict(set)  # a hoofdthema counts the regelingen of its subthema's too
+    for regeling_id, thema_ids in stand.themas_per_regeling.items():
+        for thema_id in thema_ids:
+            per_thema[thema_id].add(regeling_id)
+            if hoofdthema := stand.themas[thema_id]["bovenliggend_id"]:
+                per_thema[hoofdthema].add(regeling_id)
+    gemeenten_per_regeling = defaultdict(set)
+    for d in stand.deelnames:
+        if d["gemeente_id"]:
+            gemeenten_per_regeling[d["regeling_id"]].add(d["gemeente_id"])
+    return [
+        {
+            "thema": thema["slug"],
+            "themaNaam": thema["naam"],
+            "aantalGemeenten": len(
+                set().union(*(gemeenten_per_regeling[r] for r in per_thema[pk]))
+            ),
+            **stand.cijfers(per_thema[pk]),
+        }
+        for pk, thema in sorted(stand.themas.items(), key=lambda item: item[1]["naam"])
+        if per_thema[pk]
+    ]
+
+
+def statistieken_per_provincie(*, peildatum: datetime.date) -> list[dict]:
+    stand = Stand.op(peildatum)
+    provincies = Partner.objects.filter(soort=PartnerSoort.PROVINCIE).order_by("code")
+    gemeenten_per_provincie = defaultdict(list)
+    for pk, code in Gemeente.objects.actief_op(peildatum).values_list("id", "provincie__code"):
+        gemeenten_per_provincie[code].append(pk)
+    regelingen_per_provincie = defaultdict(set)
+    provincies_per_regeling = defaultdict(set)
+    themas_per_gemeente = defaultdict(set)
+    for d in stand.deelnames:
+        if d["gemeente_id"]:
+            code = d["gemeente__provincie__code"]
+            regelingen_per_provincie[code].add(d["regeling_id"])
+            provincies_per_regeling[d["regeling_id"]].add(code)
+            themas_per_gemeente[d["gemeente_id"]] |= stand.themas_per_regeling.get(
+                d["regeling_id"], set()
+            )
+    resultaat = []
+    for provincie in provincies:
+        regelingen = regelingen_per_provincie[provincie.code]
+        gemeenten = gemeenten_per_provincie[provincie.code]
+        resultaat.append(
+            {
+                "provincie": provincie.code,
+                "provincieNaam": provincie.naam,
+                "aantalGemeenten": len(gemeenten),
+                "gemiddeldAantalThemasPerGemeente": (
+                    round(sum(len(themas_per_gemeente[g]) for g in gemeenten) / len(gemeenten), 2)
+                    if gemeenten
+                    else None
+                ),
+                "aantalGrensoverschrijdend": len(
+                    [r for r in regelingen if len(provincies_per_regeling[r]) > 1]
+                ),
+                **stand.cijfers(regelingen),
+            }
+        )
+    return resultaat
+
+
+def art27_register(*, gemeente: Gemeente, peildatum: datetime.date) -> list[dict]:
+    """The register of Wgr art. 27 for one gemeente on the peildatum: per regeling it takes part
+    in, (a) the deelnemers, (b) the legal provisions, (c) the powers transferred, (d) address and
+    place of establishment, (e) whether an openbaar lichaam, bedrijfsvoeringsorganisatie or
+    gemeenschappelijk orgaan was set up. Three queries, whatever the size of the register."""
+    deelnames = Deelname.objects.actief_op(peildatum)
+    regelingen = (
+        Regeling.objects.actief_op(peildatum)
+        .filter(pk__in=deelnames.filter(gemeente=gemeente).values("regeling"))
+        .prefetch_related(
+            Prefetch(
+                "deelnames",
+                queryset=deelnames.select_related("gemeente", "partner").order_by(
+                    "gemeente__naam", "partner__naam", "pk"
+                ),
+                to_attr="deelnemers",
+            )
+        )
+        .order_by("naam", "pk")
+    )
+    return [
+        {
+            "identificatie": r.slug,
+            "naam": r.naam,
+            "vorm": r.vorm or None,
+            "vormNaam": vorm_naam(r.vorm),
+            "ingesteldOrgaan": r.ingesteld_orgaan,
+            "deelnemers": [(d.gemeente or d.partner).naam for d in r.deelnemers],
+            "wettelijkeVoorschriften": r.wettelijke_grondslagen,
+            "overgedragenBevoegdheden": r.bevoegdheden,
+            "bevoegdheidsverkrijgingen": r.bevoegdheidsverkrijgingen,
+            "vestigingsplaats": r.vestigingsplaats,
+            "adres": r.adres,
+            "begindatum": r.begindatum,
+            "bron": r.bron,
+            "bronUrl": r.bron_url,
+        }
+        for r in regelingen
+    ]
+
+
+def provincie_overzicht(*, provincie: Partner, peildatum: datetime.date) -> dict:
+    """A provincie on the peildatum: its gemeenten with the number of regelingen each takes
+    part in, most first, and the NHL figures of the provincie."""
+    aantallen = dict(
+        Deelname.objects.actief_op(peildatum)
+        .filter(gemeente__provincie=provincie)
+        .values("gemeente_id")
+        .annotate(aantal=Count("regeling", distinct=True))
+        .values_list("gemeente_id", "aantal")
+    )
+    gemeenten = sorted(
+        (
+            {"code": g.code, "naam": g.naam, "aantalRegelingen": aantallen.get(g.pk, 0)}
+            for g in Gemeente.objects.actief_op(peildatum).filter(provincie=provincie)
+        ),
+        key=lambda g: (-g["aantalRegelingen"], g["naam"]),
+    )
+    cijfers = next(
+        r
+        for r in statistieken_per_provincie(peildatum=peildatum)
+        if r["provincie"] == provincie.code
+    )
+    return {"gemeenten": gemeenten, "cijfers": cijfers}
+
+
+def dag_ervoor(datum: datetime.date) -> datetime.date:
+    """The last day before the herindeling (the calendar has no day before 1 January of year 1)."""
+    return datum - datetime.timedelta(days=1) if datum > datetime.date.min else datum
+
+
+def classificeer(betrokken: set[int], overige: int, opvolger_id: int | None) -> Gevolg:
+    """The gevolg for one regeling: ``betrokken`` are the gemeenten of the herindeling that take
+    part, ``overige`` the number of other deelnemers."""
+    if not overige:
+        return Gevolg.VERVALT
+    if len(betrokken) > 1:
+        return Gevolg.SAMENVOEGEN
+    if betrokken == {opvolger_id}:
+        return Gevolg.GEEN
+    return Gevolg.GAAT_OVER
+
+
+def betrokken_regelingen(gemeente_ids: set[int], datum: datetime.date):
+    """The regelingen the gemeenten take part in on the day before ``datum``, each with its
+    ``deelnemers``: the deelnames that run on that day or on ``datum`` itself."""
+    vorige_dag = dag_ervoor(datum)
+    return (
+        Regeling.objects.filter(
+            pk__in=Deelname.objects.actief_op(vorige_dag)
+            .filter(gemeente__in=gemeente_ids)
+            .values("regeling")
+        )
+        .prefetch_related(
+            "themas",
+            Prefetch(
+                "deelnames",
+                queryset=Deelname.objects.filter(overlapt_q(vorige_dag, datum))
+                .select_related("gemeente")
+                .order_by("gemeente__naam", "pk"),
+                to_attr="deelnemers",
+            ),
+        )
+        .order_by("naam", "pk")
+    )
+
+
+def indeling(regeling, ids: set[int], datum: datetime.date) -> tuple[list[Deelname], set]:
+    """The deelnames of the herindeling's gemeenten on the day before, and the other
+    deelnemers on the day itself (who joins with a concurrent herindeling counts too)."""
+    vorige_dag = dag_ervoor(datum)
+    betrokken = [
+        d for d in regeling.deelnemers if d.gemeente_id in ids and d.is_actief_op(vorige_dag)
+    ]
+    overige = {
+        (d.gemeente_id, d.partner_id)
+        for d in regeling.deelnemers
+        if d.gemeente_id not in ids and d.is_actief_op(datum)
+    }
+    return betrokken, overige
+
+
+def scan(
+    *, gemeenten: list[Gemeente], datum: datetime.date, opvolger: Gemeente | None = None
+) -> dict:
+    """Every regeling that ``gemeenten`` (and ``opvolger``) take part in on the day before
+    ``datum``, classified; with counts per gevolg, thema and vorm. Without ``opvolger`` the
+    gemeenten together form a new gemeente. Four queries."""
+    ids = {g.pk for g in gemeenten} | ({opvolger.pk} if opvolger else set())
+    opvolger_id = opvolger.pk if opvolger else None
+    regels = []
+    for regeling in betrokken_regelingen(ids, datum):
+        deelnames, overige = indeling(regeling, ids, datum)
+        betrokken = list({d.gemeente_id: d.gemeente for d in deelnames}.values())
+        gevolg = classificeer({g.pk for g in betrokken}, len(overige), opvolger_id)
+        regels.append(
+            {
+                "identificatie": regeling.slug,
+                "naam": regeling.naam,
+                "vorm": regeling.vorm or None,
+                "vormNaam": vorm_naam(regeling.vorm),
+                "themas": [t.naam for t in regeling.themas.all()],
+                "gevolg": gevolg.value,
+                "gevolgNaam": gevolg.label,
+                "uitleg": GEVOLG_UITLEG[gevolg],
+                "betrokkenGemeenten": [{"code": g.code, "naam": g.naam} for g in betrokken],
+                "aantalOverigeDeelnemers": len(overige),
+            }
+        )
+    return {
+        "datum": datum,
+        "gemeenten": [
+            {"code": g.code, "naam": g.naam}
+            for g in sorted({*gemeenten, *([opvolger] if opvolger else [])}, key=lambda g: g.naam)
+        ],
+        "opvolger": {"code": opvolger.code, "naam": opvolger.naam} if opvolger else None,
+        "aantalRegelingen": len(regels),
+        "perGevolg": [
+            {
+                "gevolg": gevolg.value,
+                "gevolgNaam": gevolg.label,
+                "aantal": sum(r["gevolg"] == gevolg for r in regels),
+            }
+            for gevolg in Gevolg
+        ],
+        "perThema": _tel(regels, lambda r: r["themas"] or ["Zonder thema"], "thema"),
+        "perVorm": _tel(regels, lambda r: [r["vormNaam"]], "vorm"),
+        "regelingen": regels,
+    }
+
+
+TELSLEUTELS = {
+    Gevolg.VERVALT: "vervalt",
+    Gevolg.GAAT_OVER: "gaatOver",
+    Gevolg.SAMENVOEGEN: "samenvoegen",
+    Gevolg.GEEN: "geen",
+}
+
+
+def _tel(regels: list[dict], groepen, sleutel: str) -> list[dict]:
+    tellingen = defaultdict(Counter)
+    for regel in regels:
+        for groep in groepen(regel):
+            tellingen[groep][regel["gevolg"]] += 1
+    return [
+        {
+            sleutel: groep,
+            "aantal": sum(telling.values()),
+            **{TELSLEUTELS[gevolg]: telling[gevolg] for gevolg in Gevolg},
+        }
+        for groep, telling in sorted(tellingen.items(), key=lambda i: (-sum(i[1].values()), i[0]))
+    ]
