@@ -20,7 +20,7 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.app
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py voorbeelddata
+	$(BIN)/python manage.py voorbeelddata --landelijk
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The national data: every gemeenschappelijke regeling in the ROO export, downloaded, or from

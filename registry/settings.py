@@ -56,6 +56,12 @@ MIDDLEWARE = [
 ]
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# The national snapshot that `manage.py voorbeelddata --landelijk` (and so `make run`) imports:
+# the ROO export of May 2026 (CC0), see fixtures/README.md.
+ROO_MOMENTOPNAME = Path(
+    os.environ.get("ROO_MOMENTOPNAME", BASE_DIR / "fixtures" / "roo" / "exportOO-2026-05.xml.xz")
+)
+ROO_MOMENTOPNAME_BRON = "Register van Overheidsorganisaties, landelijke export van mei 2026 (CC0)"
 
 ROOT_URLCONF = "registry.urls"
 WSGI_APPLICATION = "registry.wsgi.application"

@@ -1,5 +1,6 @@
 import datetime
 import io
+import lzma
 import re
 import tempfile
 from decimal import Decimal
@@ -420,6 +421,26 @@ def test_a_truncated_file_changes_nothing(register, tmp_path):
     tekst = GEWIJZIGD.read_text()
     pad.write_text(tekst[: int(len(tekst) * 0.9)])
     with pytest.raises(CommandError, match="geen geldige of geen volledige XML"):
+        importeer(pad)
+    assert momentopname() == voor
+
+
+def test_an_xz_compressed_export_is_read_as_it_is(register, tmp_path):
+    pad = tmp_path / "exportOO.xml.xz"
+    pad.write_bytes(lzma.compress(BASIS.read_bytes()))
+    assert importeer(pad).wijzigingen > 0
+    assert belastingen().deelnames.exists()
+    # The same export uncompressed finds nothing to change.
+    assert importeer(BASIS).wijzigingen == 0
+
+
+def test_a_truncated_xz_file_changes_nothing(register, tmp_path):
+    importeer(BASIS)
+    voor = momentopname()
+    pad = tmp_path / "afgebroken.xml.xz"
+    inhoud = lzma.compress(GEWIJZIGD.read_bytes())
+    pad.write_bytes(inhoud[: len(inhoud) // 2])
+    with pytest.raises(CommandError, match="beschadigd of onvolledig"):
         importeer(pad)
     assert momentopname() == voor
 

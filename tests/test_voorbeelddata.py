@@ -102,3 +102,14 @@ def test_it_does_not_load_twice(voorbeelddata):
     aantal = Deelname.objects.count()
     call_command("voorbeelddata", verbosity=0)
     assert Deelname.objects.count() == aantal
+
+
+def test_with_the_national_snapshot_the_register_holds_the_country(db):
+    call_command("voorbeelddata", "--landelijk", verbosity=0)
+    assert Regeling.objects.count() >= 500
+    assert Gemeente.objects.actief_op(D(2025, 6, 1)).count() == 342
+    # The hand-kept cases are linked, never imported a second time.
+    assert Regeling.objects.filter(naam__icontains="Werkorganisatie Duivenvoorde").count() == 1
+    assert Regeling.objects.filter(naam__icontains="Regio Holland Rijnland").count() == 1
+    # The herindelingen are carried through the imported deelnames too.
+    assert regelingen_van("GM0017", D(2019, 6, 1)) == set()

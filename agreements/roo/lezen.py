@@ -2,20 +2,24 @@
 of the regeling versions and of the few facts of organisaties the import needs.
 
 The DOM is cleared as the pass goes, so memory follows the size of those records, not of the
-file. Nothing here touches the database; ``download`` fetches the export to a temporary file.
+file. An xz-compressed export (as the national snapshot that ships with the register) is read
+as it is. Nothing here touches the database; ``download`` fetches the export to a temporary file.
 """
 
 import datetime
+import lzma
 import shutil
 import tempfile
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 ROO_URL = "https://organisaties.overheid.nl/archive/exportOO.xml"
+XZ_MAGIC = b"\xfd7zXZ\x00"
 
 
 class RooFout(Exception):
@@ -213,9 +217,29 @@ def _lees_organisatie(el) -> Organisatie:
     )
 
 
+def open_export(pad: str | Path):
+    """Open an export file for reading, decompressing it on the fly when it is xz-compressed."""
+    with open(pad, "rb") as bestand:
+        compressed = bestand.read(len(XZ_MAGIC)) == XZ_MAGIC
+    return lzma.open(pad, "rb") if compressed else open(pad, "rb")
+
+
 def lees_export(bron, voortgang: Callable[[int, int], None] | None = None) -> Export:
-    """Read the export at ``bron`` (a path or a binary file object) in one streaming pass;
-    ``voortgang`` hears the number of versions and organisaties read now and then."""
+    """Read the export at ``bron`` (a path, possibly of an xz file, or a binary file object) in
+    one streaming pass; ``voortgang`` hears the number of versions and organisaties read now
+    and then."""
+    bestand = open_export(bron) if isinstance(bron, str | Path) else nullcontext(bron)
+    try:
+        with bestand as stroom:
+            return _lees(stroom, voortgang)
+    except (lzma.LZMAError, EOFError) as fout:
+        raise RooFout(
+            f"Het gecomprimeerde bestand is beschadigd of onvolledig: {fout}. "
+            "Er is niets veranderd."
+        ) from fout
+
+
+def _lees(bron, voortgang: Callable[[int, int], None] | None) -> Export:
     export = Export(schema="", versies={}, organisaties={})
     stapel = []
     gelezen = 0

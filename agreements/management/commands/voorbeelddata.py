@@ -1,8 +1,10 @@
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from agreements import roo
 from agreements.models import Regeling
 from agreements.services import pas_toe
 from municipalities.models import Gemeente, Herindeling
@@ -21,15 +23,35 @@ def fixtures() -> list[str]:
 class Command(BaseCommand):
     help = (
         "Laadt de voorbeelddata (gemeenten, thema's, de voorbeeldcasussen en de herindelingen) "
-        "in een leeg register en voert de herindelingen door."
+        "in een leeg register, met --landelijk ook de landelijke momentopname van het ROO, en "
+        "voert de herindelingen door."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--landelijk",
+            action="store_true",
+            help="Importeert ook alle gemeenschappelijke regelingen uit de meegeleverde "
+            f"momentopname ({settings.ROO_MOMENTOPNAME_BRON}).",
+        )
+
+    def handle(self, *args, landelijk=False, **options):
         if Gemeente.objects.exists() or Regeling.objects.exists():
             self.stdout.write("Het register bevat al gegevens; voorbeelddata niet opnieuw geladen.")
             return
         with transaction.atomic():
             call_command("loaddata", *fixtures(), verbosity=options["verbosity"])
+            if landelijk:
+                self.importeer_momentopname(options["verbosity"])
             # The herindelingen are carried through the deelnames as a griffie would: recorded.
             for herindeling in Herindeling.objects.order_by("datum"):
                 pas_toe(herindeling)
+
+    def importeer_momentopname(self, verbosity: int):
+        try:
+            export = roo.lees_export(settings.ROO_MOMENTOPNAME)
+            resultaat = roo.importeer(export, bron=settings.ROO_MOMENTOPNAME_BRON)
+        except (OSError, roo.RooFout) as fout:
+            raise CommandError(f"De landelijke momentopname is niet ingelezen: {fout}") from fout
+        if verbosity:
+            self.stdout.write(str(resultaat))
