@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.text import slugify
 
 from municipalities.models import (
@@ -84,6 +85,9 @@ class Thema(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("thema-pagina", args=[self.slug])
 
 
 class RegelingQuerySet(GeldigheidQuerySet):
@@ -185,6 +189,9 @@ class Regeling(Geldigheid):
 
     def __str__(self):
         return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("regeling-pagina", args=[self.slug])
 
     def save(self, *args, **kwargs):
         self.vul_aan()

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.text import slugify
 
 from registry.converters import CBS_CODE
@@ -82,6 +83,9 @@ class Partner(Geldigheid):
 
     def __str__(self):
         return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("partner-pagina", args=[self.slug])
 
     def save(self, *args, **kwargs):
         self.vul_aan()
@@ -171,6 +175,9 @@ class Gemeente(Geldigheid):
 
     def __str__(self):
         return f"{self.naam} ({self.code})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("gemeente-pagina", args=[self.code])
 
     def clean(self):
         super().clean()
