@@ -17,6 +17,7 @@ from municipalities.models import (
     oin_validator,
 )
 from registry.geldigheid import Geldigheid, GeldigheidQuerySet, actief_op_q, overlapt_q
+from registry.slugs import DerivedSlug
 
 from .constants import (
     VORMEN,
@@ -95,7 +96,7 @@ class RegelingQuerySet(GeldigheidQuerySet):
         return self.filter(regeling_actief_q(datum))
 
 
-class Regeling(Geldigheid):
+class Regeling(Geldigheid, DerivedSlug):
     slug = models.SlugField(
         "identificatie",
         max_length=120,
@@ -193,14 +194,8 @@ class Regeling(Geldigheid):
     def get_absolute_url(self) -> str:
         return reverse("regeling-pagina", args=[self.slug])
 
-    def save(self, *args, **kwargs):
-        self.vul_aan()
-        super().save(*args, **kwargs)
-
-    def vul_aan(self):
-        """Derive the identifier from the name (or code) when none is given."""
-        if not self.slug:
-            self.slug = slugify(self.afkorting or self.naam)[:120]
+    def slug_source(self) -> str:
+        return slugify(self.afkorting or self.naam)
 
     def clean(self):
         super().clean()

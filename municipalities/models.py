@@ -7,6 +7,7 @@ from django.utils.text import slugify
 
 from registry.converters import CBS_CODE
 from registry.geldigheid import Geldigheid
+from registry.slugs import DerivedSlug
 
 from .constants import CBS_CODE_FOUT, PARTNER_CODES, TOOI_BASIS, PartnerSoort
 
@@ -33,7 +34,7 @@ def kvk_en_oin_constraints(prefix: str) -> list[models.CheckConstraint]:
     ]
 
 
-class Partner(Geldigheid):
+class Partner(Geldigheid, DerivedSlug):
     """Every participant that is not a gemeente: provincie, waterschap, GR body, ministry, ..."""
 
     slug = models.SlugField(
@@ -87,14 +88,8 @@ class Partner(Geldigheid):
     def get_absolute_url(self) -> str:
         return reverse("partner-pagina", args=[self.slug])
 
-    def save(self, *args, **kwargs):
-        self.vul_aan()
-        super().save(*args, **kwargs)
-
-    def vul_aan(self):
-        """Derive the identifier from the name (or code) when none is given."""
-        if not self.slug:
-            self.slug = self.code or slugify(self.naam)[:120]
+    def slug_source(self) -> str:
+        return self.code or slugify(self.naam)
 
     def clean(self):
         super().clean()

@@ -5,6 +5,8 @@ import copy
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from .slugs import DerivedSlug
+
 
 class BooleanLijstField(serializers.MultipleChoiceField):
     # A list of options in the API, one boolean field per option in the model; ``opties`` maps
@@ -35,7 +37,7 @@ class ModelValidatieMixin:
         for naam, waarde in attrs.items():
             if naam in velden:
                 setattr(instance, naam, waarde)
-        if hasattr(instance, "vul_aan"):
+        if isinstance(instance, DerivedSlug):
             instance.vul_aan()
         try:
             instance.full_clean()
