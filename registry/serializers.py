@@ -8,6 +8,18 @@ from rest_framework import serializers
 from .slugs import DerivedSlug
 
 
+def identiteit(view_name: str, lookup_field: str) -> serializers.HyperlinkedIdentityField:
+    """The ``url`` of a resource: its address by its identificatie (``lookup_field``)."""
+    return serializers.HyperlinkedIdentityField(
+        view_name=view_name, lookup_field=lookup_field, lookup_url_kwarg="identificatie"
+    )
+
+
+def bron_url_veld(**kwargs) -> serializers.URLField:
+    """``bronUrl``: the address of the source of a sourced record, empty when it has none."""
+    return serializers.URLField(source="bron_url", allow_blank=True, label="Adres bron", **kwargs)
+
+
 class BooleanLijstField(serializers.MultipleChoiceField):
     # A list of options in the API, one boolean field per option in the model; ``opties`` maps
     # each option to its model field. Reads and writes the whole object (``source="*"``).
