@@ -1,10 +1,10 @@
-"""Grip op samenwerking (issue 7, seed 002): what the gemeenteraad needs to steer its
-regelingen. Besluitvorming (the Wgr steps per gemeente), the jaarcyclus (kaderbrief, begroting,
-jaarrekening and the raad's zienswijzen), vertegenwoordiging and rapporteurs, financiën
-(BBV art. 15), evaluaties with the toetsingskader, and the rules on beëindiging (Wgr art. 9).
+"""Grip op samenwerking (after Voorschoten's 'Visie op samenwerking'): what the gemeenteraad
+needs to steer its regelingen. Besluitvorming (the Wgr steps per gemeente), the jaarcyclus
+(kaderbrief, begroting, jaarrekening and the raad's zienswijzen), vertegenwoordiging and
+rapporteurs, financiën (BBV art. 15), evaluaties with the toetsingskader, and the rules on
+beëindiging (Wgr art. 9).
 
-Imported by models.py, so Django knows these models as part of the agreements app. The
-computations (deadlines, dubbele petten, BBV groups, the dashboard) are in grip.py.
+The computations (deadlines, dubbele petten, BBV groups, the dashboard) are in selectors.py.
 """
 
 import datetime
@@ -344,7 +344,8 @@ class Vertegenwoordiger(Geldigheid, VanDeelnemer):
 
 
 class Rapporteur(Geldigheid, VanDeelnemer):
-    """The raadslid the raad has appointed to follow one GR (seed 002)."""
+    """The raadslid the raad has appointed to follow one GR (Voorschoten's 'Visie op
+    samenwerking')."""
 
     uuid = identificatie()
     regeling = models.ForeignKey(
@@ -498,7 +499,8 @@ class Evaluatie(VanDeelnemer):
 
 
 class Toetsing(models.Model):
-    """The answer to one question of the toetsingskader (seed 002) in an evaluatie."""
+    """The answer to one question of the toetsingskader (constants.TOETSINGSKADER) in an
+    evaluatie."""
 
     uuid = identificatie()
     evaluatie = models.ForeignKey(
@@ -557,7 +559,8 @@ class Raadsafspraak(models.Model):
 
 
 class Beeindiging(models.Model):
-    """How a samenwerking can be ended or left (Wgr art. 9; seed 004)."""
+    """How a samenwerking can be ended or left (Wgr art. 9; the case of Haren, 'Verbetering
+    regionale samenwerking')."""
 
     regeling = models.OneToOneField(
         Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="beeindiging"
