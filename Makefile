@@ -45,7 +45,7 @@ bench: $(VENV)/.app
 	DEBUG=false SECRET_KEY=bench $(BIN)/python bench/register.py
 	DEBUG=false SECRET_KEY=bench $(BIN)/python bench/roo.py
 
-# Schemathesis (all checks) against a live server on a fresh SQLite database with the seed data.
+# Schemathesis (all checks) against a live server on a fresh SQLite database with the voorbeelddata.
 # Reading operations run every phase; writing ones run as a beheerder (a throwaway account in the
 # throwaway database), skip the slow coverage phase and are not expected to accept every
 # schema-valid body: a reference to a regeling that does not exist is a 400, as it should be.

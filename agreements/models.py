@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.text import slugify
 
 from municipalities.models import (
@@ -16,6 +17,7 @@ from municipalities.models import (
     oin_validator,
 )
 from registry.geldigheid import Geldigheid, GeldigheidQuerySet, actief_op_q, overlapt_q
+from registry.slugs import DerivedSlug
 
 from .constants import (
     VORMEN,
@@ -85,13 +87,16 @@ class Thema(models.Model):
     def __str__(self):
         return self.naam
 
+    def get_absolute_url(self) -> str:
+        return reverse("thema-pagina", args=[self.slug])
+
 
 class RegelingQuerySet(GeldigheidQuerySet):
     def actief_op(self, datum: datetime.date):
         return self.filter(regeling_actief_q(datum))
 
 
-class Regeling(Geldigheid):
+class Regeling(Geldigheid, DerivedSlug):
     slug = models.SlugField(
         "identificatie",
         max_length=120,
@@ -186,14 +191,11 @@ class Regeling(Geldigheid):
     def __str__(self):
         return self.naam
 
-    def save(self, *args, **kwargs):
-        self.vul_aan()
-        super().save(*args, **kwargs)
+    def get_absolute_url(self) -> str:
+        return reverse("regeling-pagina", args=[self.slug])
 
-    def vul_aan(self):
-        """Derive the identifier from the name (or code) when none is given."""
-        if not self.slug:
-            self.slug = slugify(self.afkorting or self.naam)[:120]
+    def slug_source(self) -> str:
+        return slugify(self.afkorting or self.naam)
 
     def clean(self):
         super().clean()

@@ -1,7 +1,8 @@
 from rest_framework import serializers
 
 from municipalities.models import Gemeente, Partner
-from registry.serializers import BooleanLijstField, ModelValidatieMixin
+from municipalities.serializers import gemeente_veld, kvk_nummer_veld
+from registry.serializers import BooleanLijstField, ModelValidatieMixin, bron_url_veld, identiteit
 
 from .models import Deelname, Publicatie, Regeling, RegelingVersie, Thema
 
@@ -17,10 +18,15 @@ BEVOEGDHEIDSVERKRIJGINGEN = {
 }
 
 
-class ThemaSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="thema-detail", lookup_field="slug", lookup_url_kwarg="identificatie"
+def regeling_veld(**kwargs) -> serializers.SlugRelatedField:
+    """A regeling by its identificatie."""
+    return serializers.SlugRelatedField(
+        slug_field="slug", queryset=Regeling.objects.all(), label="Regeling", **kwargs
     )
+
+
+class ThemaSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
+    url = identiteit("thema-detail", "slug")
     identificatie = serializers.SlugField(source="slug", max_length=120, label="Identificatie")
     hoofdthema = serializers.SlugRelatedField(
         source="bovenliggend",
@@ -59,20 +65,10 @@ class DeelnemerSerializer(serializers.Serializer):
 
 
 class DeelnameSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="deelname-detail", lookup_field="uuid", lookup_url_kwarg="identificatie"
-    )
+    url = identiteit("deelname-detail", "uuid")
     identificatie = serializers.UUIDField(source="uuid", read_only=True, label="Identificatie")
-    regeling = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Regeling.objects.all(), label="Regeling"
-    )
-    gemeente = serializers.SlugRelatedField(
-        slug_field="code",
-        queryset=Gemeente.objects.all(),
-        allow_null=True,
-        required=False,
-        label="Gemeente",
-    )
+    regeling = regeling_veld()
+    gemeente = gemeente_veld(allow_null=True, required=False)
     partner = serializers.SlugRelatedField(
         slug_field="slug",
         queryset=Partner.objects.all(),
@@ -128,9 +124,7 @@ class VersieSerializer(serializers.ModelSerializer):
     rooId = serializers.CharField(
         source="roo_id", read_only=True, allow_null=True, label="ROO-systeemId"
     )
-    bronUrl = serializers.URLField(
-        source="bron_url", read_only=True, allow_blank=True, label="Adres bron"
-    )
+    bronUrl = bron_url_veld(read_only=True)
 
     class Meta:
         model = RegelingVersie
@@ -152,9 +146,7 @@ class PublicatieSerializer(serializers.ModelSerializer):
 
 
 class RegelingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="regeling-detail", lookup_field="slug", lookup_url_kwarg="identificatie"
-    )
+    url = identiteit("regeling-detail", "slug")
     identificatie = serializers.SlugField(
         source="slug", required=False, max_length=120, label="Identificatie"
     )
@@ -182,9 +174,7 @@ class RegelingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
     overgedragenBevoegdheden = serializers.CharField(
         source="bevoegdheden", required=False, allow_blank=True, label="Overgedragen bevoegdheden"
     )
-    kvkNummer = serializers.RegexField(
-        r"^[0-9]{8}$", source="kvk_nummer", required=False, allow_blank=True, label="KvK-nummer"
-    )
+    kvkNummer = kvk_nummer_veld()
     bronRegistratienummer = serializers.CharField(
         source="bron_registratienummer",
         required=False,
@@ -192,9 +182,7 @@ class RegelingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
         max_length=50,
         label="Registratienummer bron",
     )
-    bronUrl = serializers.URLField(
-        source="bron_url", required=False, allow_blank=True, max_length=500, label="Adres bron"
-    )
+    bronUrl = bron_url_veld(required=False, max_length=500)
 
     class Meta:
         model = Regeling

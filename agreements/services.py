@@ -40,6 +40,21 @@ def toestand(obj) -> dict:
     }
 
 
+def _mutatie(
+    herindeling: Herindeling, soort: Mutatie, obj: Deelname | Gemeente, voor: dict | None = None
+) -> HerindelingsMutatie:
+    """The record of one change to a deelname or gemeente, to be undone later: its state
+    ``voor`` the change (none for a new deelname) and after it, as it is now."""
+    betreft = {"gemeente": obj} if isinstance(obj, Gemeente) else {"deelname": obj}
+    return HerindelingsMutatie(
+        herindeling=herindeling,
+        soort=soort,
+        voor=voor if voor is not None else {},
+        na=toestand(obj),
+        **betreft,
+    )
+
+
 def _controleer(herindeling: Herindeling, opgeheven: list[Gemeente]) -> None:
     fouten = []
     vorige_dag = dag_ervoor(herindeling.datum)
@@ -106,26 +121,11 @@ def pas_toe(herindeling: Herindeling) -> dict | None:
                 voor = toestand(deelname)
                 deelname.einddatum = vorige_dag
                 deelname.save(update_fields=["einddatum"])
-                mutaties.append(
-                    HerindelingsMutatie(
-                        herindeling=herindeling,
-                        soort=Mutatie.DEELNAME_BEEINDIGD,
-                        deelname=deelname,
-                        voor=voor,
-                        na=toestand(deelname),
-                    )
-                )
+                mutaties.append(_mutatie(herindeling, Mutatie.DEELNAME_BEEINDIGD, deelname, voor))
                 tellingen["beeindigd"] += 1
         if oude and regeling.is_actief_op(datum) and regeling.pk not in al_deelnemer:
             nieuw = _overgenomen_deelname(herindeling, regeling, oude, einden)
-            mutaties.append(
-                HerindelingsMutatie(
-                    herindeling=herindeling,
-                    soort=Mutatie.DEELNAME_AANGEMAAKT,
-                    deelname=nieuw,
-                    na=toestand(nieuw),
-                )
-            )
+            mutaties.append(_mutatie(herindeling, Mutatie.DEELNAME_AANGEMAAKT, nieuw))
             tellingen["aangemaakt"] += 1
 
     for gemeente in opgeheven:
@@ -135,15 +135,7 @@ def pas_toe(herindeling: Herindeling) -> dict | None:
         gemeente.einddatum, gemeente.opvolger = vorige_dag, opvolger
         gemeente.full_clean()
         gemeente.save(update_fields=["einddatum", "opvolger"])
-        mutaties.append(
-            HerindelingsMutatie(
-                herindeling=herindeling,
-                soort=Mutatie.GEMEENTE_OPGEHEVEN,
-                gemeente=gemeente,
-                voor=voor,
-                na=toestand(gemeente),
-            )
-        )
+        mutaties.append(_mutatie(herindeling, Mutatie.GEMEENTE_OPGEHEVEN, gemeente, voor))
         tellingen["gemeenten"] += 1
 
     HerindelingsMutatie.objects.bulk_create(mutaties)

@@ -125,6 +125,14 @@ def regeling_lijst(request):
     )
 
 
+def deelnames_op_peildatum(request, deelnames) -> dict:
+    """The peildatum of the page and the deelnames split on it, for includes/deelnames.html:
+    those running on that day (``huidige``) and those before or after it (``overige``)."""
+    peildatum = peildatum_uit(request)
+    huidige, overige = verdeel_op(deelnames, peildatum)
+    return {"peildatum": peildatum, "huidige": huidige, "overige": overige}
+
+
 def regeling_detail(request, slug):
     regeling = get_object_or_404(
         Regeling.objects.prefetch_related(
@@ -141,19 +149,9 @@ def regeling_detail(request, slug):
         ),
         slug=slug,
     )
-    peildatum = peildatum_uit(request)
-    huidige, overige = verdeel_op(regeling.deelnames.all(), peildatum)
-    return render(
-        request,
-        "agreements/regeling_detail.html",
-        {
-            "regeling": regeling,
-            "peildatum": peildatum,
-            "huidige": huidige,
-            "overige": overige,
-            "sections": sections("regeling", regeling=regeling, peildatum=peildatum),
-        },
-    )
+    context = {"regeling": regeling, **deelnames_op_peildatum(request, regeling.deelnames.all())}
+    context["sections"] = sections("regeling", regeling=regeling, peildatum=context["peildatum"])
+    return render(request, "agreements/regeling_detail.html", context)
 
 
 def thema_detail(request, slug):
@@ -297,17 +295,10 @@ def partner_detail(request, slug):
         ),
         slug=slug,
     )
-    peildatum = peildatum_uit(request)
-    huidige, overige = verdeel_op(partner.deelnames.all(), peildatum)
     return render(
         request,
         "agreements/partner_detail.html",
-        {
-            "partner": partner,
-            "peildatum": peildatum,
-            "huidige": huidige,
-            "overige": overige,
-        },
+        {"partner": partner, **deelnames_op_peildatum(request, partner.deelnames.all())},
     )
 
 

@@ -1,8 +1,8 @@
 """Benchmark: the ROO import at national size.
 
 Writes a synthetic export like the national one (about 4,500 organisaties, 550 regelingen in
-1,190 versions, 9,500 deelnemer rows, some 30 MB) into a fresh SQLite database with the seed
-data (or the one DATABASE_URL names), imports it twice and compares the times with their
+1,190 versions, 9,500 deelnemer rows, some 30 MB) into a fresh SQLite database with the
+voorbeelddata (or the one DATABASE_URL names), imports it twice and compares the times with their
 goals; the second run must change nothing. Run with ``make bench``; it prints a table and
 exits non-zero when a goal is missed.
 """

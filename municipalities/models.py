@@ -2,10 +2,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.text import slugify
 
 from registry.converters import CBS_CODE
 from registry.geldigheid import Geldigheid
+from registry.slugs import DerivedSlug
 
 from .constants import CBS_CODE_FOUT, PARTNER_CODES, TOOI_BASIS, PartnerSoort
 
@@ -32,7 +34,7 @@ def kvk_en_oin_constraints(prefix: str) -> list[models.CheckConstraint]:
     ]
 
 
-class Partner(Geldigheid):
+class Partner(Geldigheid, DerivedSlug):
     """Every participant that is not a gemeente: provincie, waterschap, GR body, ministry, ..."""
 
     slug = models.SlugField(
@@ -83,14 +85,11 @@ class Partner(Geldigheid):
     def __str__(self):
         return self.naam
 
-    def save(self, *args, **kwargs):
-        self.vul_aan()
-        super().save(*args, **kwargs)
+    def get_absolute_url(self) -> str:
+        return reverse("partner-pagina", args=[self.slug])
 
-    def vul_aan(self):
-        """Derive the identifier from the name (or code) when none is given."""
-        if not self.slug:
-            self.slug = self.code or slugify(self.naam)[:120]
+    def slug_source(self) -> str:
+        return self.code or slugify(self.naam)
 
     def clean(self):
         super().clean()
@@ -171,6 +170,9 @@ class Gemeente(Geldigheid):
 
     def __str__(self):
         return f"{self.naam} ({self.code})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("gemeente-pagina", args=[self.code])
 
     def clean(self):
         super().clean()

@@ -2,10 +2,24 @@ import datetime
 
 from rest_framework import serializers
 
-from registry.serializers import ModelValidatieMixin
+from registry.serializers import ModelValidatieMixin, bron_url_veld, identiteit
 
 from .constants import PartnerSoort
-from .models import Gemeente, Herindeling, Partner
+from .models import KVK_REGEX, Gemeente, Herindeling, Partner
+
+
+def gemeente_veld(label: str = "Gemeente", **kwargs) -> serializers.SlugRelatedField:
+    """A gemeente by its CBS-code."""
+    return serializers.SlugRelatedField(
+        slug_field="code", queryset=Gemeente.objects.all(), label=label, **kwargs
+    )
+
+
+def kvk_nummer_veld() -> serializers.RegexField:
+    """``kvkNummer``: the (optional) KvK-nummer of a partner or a regeling's organisation."""
+    return serializers.RegexField(
+        KVK_REGEX, source="kvk_nummer", required=False, allow_blank=True, label="KvK-nummer"
+    )
 
 
 class GemeenteSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
@@ -18,13 +32,7 @@ class GemeenteSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
         required=False,
         label="Provincie",
     )
-    opvolger = serializers.SlugRelatedField(
-        slug_field="code",
-        queryset=Gemeente.objects.all(),
-        allow_null=True,
-        required=False,
-        label="Opvolger",
-    )
+    opvolger = gemeente_veld(allow_null=True, required=False, label="Opvolger")
     inwonersPeiljaar = serializers.IntegerField(
         source="inwoners_peiljaar",
         allow_null=True,
@@ -51,16 +59,12 @@ class GemeenteSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
 
 
 class PartnerSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="partner-detail", lookup_field="slug", lookup_url_kwarg="identificatie"
-    )
+    url = identiteit("partner-detail", "slug")
     identificatie = serializers.SlugField(
         source="slug", required=False, max_length=120, label="Identificatie"
     )
     tooi = serializers.CharField(read_only=True, label="TOOI-identificatie")
-    kvkNummer = serializers.RegexField(
-        r"^[0-9]{8}$", source="kvk_nummer", required=False, allow_blank=True, label="KvK-nummer"
-    )
+    kvkNummer = kvk_nummer_veld()
 
     class Meta:
         model = Partner
@@ -80,9 +84,7 @@ class PartnerSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSeriali
 
 
 class HerindelingSerializer(serializers.HyperlinkedModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="herindeling-detail", lookup_field="slug", lookup_url_kwarg="identificatie"
-    )
+    url = identiteit("herindeling-detail", "slug")
     identificatie = serializers.CharField(source="slug", read_only=True, label="Identificatie")
     opgeheven = serializers.SlugRelatedField(
         slug_field="code", many=True, read_only=True, label="Opgeheven gemeenten"
@@ -91,9 +93,7 @@ class HerindelingSerializer(serializers.HyperlinkedModelSerializer):
     nieuweGemeente = serializers.BooleanField(
         source="nieuwe_gemeente", read_only=True, label="Nieuw gevormde gemeente"
     )
-    bronUrl = serializers.URLField(
-        source="bron_url", read_only=True, allow_blank=True, label="Adres bron"
-    )
+    bronUrl = bron_url_veld(read_only=True)
     toegepastOp = serializers.DateTimeField(
         source="toegepast_op",
         read_only=True,

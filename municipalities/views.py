@@ -29,6 +29,8 @@ def gemeente_lijst(request):
             "filter": filterset,
             "pagina": pagina,
             "query": query.urlencode(),
+            # As it was asked, so that the links to the gemeenten keep it.
+            "peildatum": request.GET.get("peildatum", ""),
             "provincies": Partner.objects.filter(soort=PartnerSoort.PROVINCIE).order_by("naam"),
         },
     )

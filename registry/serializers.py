@@ -5,6 +5,20 @@ import copy
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from .slugs import DerivedSlug
+
+
+def identiteit(view_name: str, lookup_field: str) -> serializers.HyperlinkedIdentityField:
+    """The ``url`` of a resource: its address by its identificatie (``lookup_field``)."""
+    return serializers.HyperlinkedIdentityField(
+        view_name=view_name, lookup_field=lookup_field, lookup_url_kwarg="identificatie"
+    )
+
+
+def bron_url_veld(**kwargs) -> serializers.URLField:
+    """``bronUrl``: the address of the source of a sourced record, empty when it has none."""
+    return serializers.URLField(source="bron_url", allow_blank=True, label="Adres bron", **kwargs)
+
 
 class BooleanLijstField(serializers.MultipleChoiceField):
     # A list of options in the API, one boolean field per option in the model; ``opties`` maps
@@ -35,7 +49,7 @@ class ModelValidatieMixin:
         for naam, waarde in attrs.items():
             if naam in velden:
                 setattr(instance, naam, waarde)
-        if hasattr(instance, "vul_aan"):
+        if isinstance(instance, DerivedSlug):
             instance.vul_aan()
         try:
             instance.full_clean()

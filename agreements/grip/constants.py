@@ -72,7 +72,8 @@ COLLEGELEDEN = (Functie.BURGEMEESTER, Functie.WETHOUDER)
 
 
 class Verdeelbasis(models.TextChoices):
-    """How the costs are divided (seed 002: per inwoner, gemiddelde kosten, mix)."""
+    """How the costs are divided (Voorschoten's 'Visie op samenwerking': per inwoner, gemiddelde
+    kosten, mix)."""
 
     PER_INWONER = "per_inwoner", "Per inwoner"
     GELIJK = "gelijk", "Gelijke delen"
@@ -120,7 +121,7 @@ def bbv_groep(vorm: str) -> str | None:
 
 
 class Toetsonderdeel(models.TextChoices):
-    """The four parts of the toetsingskader of Voorschoten (seed 002, §3)."""
+    """The four parts of the toetsingskader in Voorschoten's 'Visie op samenwerking'."""
 
     STRATEGISCH = "strategisch", "Strategisch"
     BEDRIJFSVOERING = "bedrijfsvoering", "Bedrijfsvoering"
@@ -128,7 +129,8 @@ class Toetsonderdeel(models.TextChoices):
     JURIDISCH = "juridisch", "Juridisch"
 
 
-# The questions of the toetsingskader, as seed 002 lists them under each part.
+# The questions of the toetsingskader, as Voorschoten's 'Visie op samenwerking' lists them under
+# each part.
 TOETSINGSKADER = {
     Toetsonderdeel.STRATEGISCH: [
         "Wat wil je?",

@@ -1,10 +1,10 @@
-"""Grip op samenwerking (issue 7, seed 002): what the gemeenteraad needs to steer its
-regelingen. Besluitvorming (the Wgr steps per gemeente), the jaarcyclus (kaderbrief, begroting,
-jaarrekening and the raad's zienswijzen), vertegenwoordiging and rapporteurs, financiën
-(BBV art. 15), evaluaties with the toetsingskader, and the rules on beëindiging (Wgr art. 9).
+"""Grip op samenwerking (after Voorschoten's 'Visie op samenwerking'): what the gemeenteraad
+needs to steer its regelingen. Besluitvorming (the Wgr steps per gemeente), the jaarcyclus
+(kaderbrief, begroting, jaarrekening and the raad's zienswijzen), vertegenwoordiging and
+rapporteurs, financiën (BBV art. 15), evaluaties with the toetsingskader, and the rules on
+beëindiging (Wgr art. 9).
 
-Imported by models.py, so Django knows these models as part of the agreements app. The
-computations (deadlines, dubbele petten, BBV groups, the dashboard) are in grip.py.
+The computations (deadlines, dubbele petten, BBV groups, the dashboard) are in selectors.py.
 """
 
 import datetime
@@ -70,19 +70,35 @@ def weken_later(datum: datetime.date | None, weken: int) -> datetime.date | None
         return datetime.date.max
 
 
-def controleer_deelnemer(regeling: Regeling | None, gemeente: Gemeente | None):
-    """A gemeente-specific fact about a regeling needs a deelname of that gemeente (any time)."""
-    if (
-        regeling
-        and gemeente
-        and regeling.pk
-        and gemeente.pk
-        and not regeling.deelnames.filter(gemeente=gemeente).exists()
-    ):
-        raise ValidationError({"gemeente": f"{gemeente.naam} neemt niet deel aan {regeling.naam}."})
+class VanDeelnemer(models.Model):
+    """A fact about a regeling that concerns one gemeente (its ``gemeente``): that gemeente must
+    take part in the regeling, at any time. Where the gemeente may be empty, the fact concerns
+    the regeling as a whole and there is nothing to check."""
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        regeling = self.betrokken_regeling()
+        gemeente = self.gemeente if self.gemeente_id else None
+        if (
+            regeling
+            and gemeente
+            and regeling.pk
+            and gemeente.pk
+            and not regeling.deelnames.filter(gemeente=gemeente).exists()
+        ):
+            raise ValidationError(
+                {"gemeente": f"{gemeente.naam} neemt niet deel aan {regeling.naam}."}
+            )
+
+    def betrokken_regeling(self) -> Regeling | None:
+        """The regeling the fact is about; ``None`` while it has none."""
+        return self.regeling if self.regeling_id else None
 
 
-class Procedurestap(models.Model):
+class Procedurestap(VanDeelnemer):
     """One step of the Wgr procedure (art. 1) for one regeling, as it runs in one gemeente; a
     step without gemeente concerns the regeling as a whole (e.g. its inwerkingtreding)."""
 
@@ -162,17 +178,18 @@ class Procedurestap(models.Model):
         return f"{self.get_soort_display()} ({wie})"
 
     def clean(self):
-        super().clean()
-        if not self.regeling_id:
-            return
-        if self.tegelijk_met_toestemming and self.regeling.vorm != Vorm.REGELING_ZONDER_MEER:
+        if (
+            self.tegelijk_met_toestemming
+            and self.regeling_id
+            and self.regeling.vorm != Vorm.REGELING_ZONDER_MEER
+        ):
             raise ValidationError(
                 {
                     "tegelijk_met_toestemming": "Alleen bij een lichte regeling (regeling zonder "
                     "meer) mogen zienswijze en toestemming tegelijk worden gevraagd."
                 }
             )
-        controleer_deelnemer(self.regeling, self.gemeente)
+        super().clean()
 
     @property
     def termijn(self) -> int | None:
@@ -245,7 +262,7 @@ class Jaarstuk(models.Model):
         return weken_later(self.ontvangen, self.termijn) if self.termijn else None
 
 
-class Zienswijze(models.Model):
+class Zienswijze(VanDeelnemer):
     """The zienswijze of one raad on a jaarstuk."""
 
     uuid = identificatie()
@@ -278,13 +295,11 @@ class Zienswijze(models.Model):
     def __str__(self):
         return f"Zienswijze van {self.gemeente.naam} op {self.jaarstuk}"
 
-    def clean(self):
-        super().clean()
-        if self.jaarstuk_id and self.gemeente_id:
-            controleer_deelnemer(self.jaarstuk.regeling, self.gemeente)
+    def betrokken_regeling(self) -> Regeling | None:
+        return self.jaarstuk.regeling if self.jaarstuk_id else None
 
 
-class Vertegenwoordiger(Geldigheid):
+class Vertegenwoordiger(Geldigheid, VanDeelnemer):
     """Who represents a gemeente in a bestuursorgaan of the samenwerking, and when."""
 
     uuid = identificatie()
@@ -327,16 +342,10 @@ class Vertegenwoordiger(Geldigheid):
     def __str__(self):
         return f"{self.naam} ({self.get_functie_display().lower()}, {self.get_orgaan_display()})"
 
-    def clean(self):
-        super().clean()
-        controleer_deelnemer(
-            self.regeling if self.regeling_id else None,
-            self.gemeente if self.gemeente_id else None,
-        )
 
-
-class Rapporteur(Geldigheid):
-    """The raadslid the raad has appointed to follow one GR (seed 002)."""
+class Rapporteur(Geldigheid, VanDeelnemer):
+    """The raadslid the raad has appointed to follow one GR (Voorschoten's 'Visie op
+    samenwerking')."""
 
     uuid = identificatie()
     regeling = models.ForeignKey(
@@ -357,15 +366,8 @@ class Rapporteur(Geldigheid):
     def __str__(self):
         return f"{self.naam} (rapporteur {self.gemeente.naam})"
 
-    def clean(self):
-        super().clean()
-        controleer_deelnemer(
-            self.regeling if self.regeling_id else None,
-            self.gemeente if self.gemeente_id else None,
-        )
 
-
-class Bijdrage(models.Model):
+class Bijdrage(VanDeelnemer):
     """What one gemeente pays a samenwerking in one year, and on what basis (BBV art. 15:
     the financieel belang)."""
 
@@ -425,13 +427,6 @@ class Bijdrage(models.Model):
     def __str__(self):
         return f"Bijdrage {self.jaar} van {self.gemeente.naam} aan {self.regeling}"
 
-    def clean(self):
-        super().clean()
-        controleer_deelnemer(
-            self.regeling if self.regeling_id else None,
-            self.gemeente if self.gemeente_id else None,
-        )
-
 
 class Jaarcijfers(models.Model):
     """The figures of the samenwerking itself for one year that BBV art. 15 asks for."""
@@ -472,7 +467,7 @@ class Jaarcijfers(models.Model):
         return f"Jaarcijfers {self.jaar} — {self.regeling}"
 
 
-class Evaluatie(models.Model):
+class Evaluatie(VanDeelnemer):
     """An evaluation of a samenwerking, by one raad or (without gemeente) by all deelnemers."""
 
     uuid = identificatie()
@@ -502,16 +497,10 @@ class Evaluatie(models.Model):
     def __str__(self):
         return f"{self.titel} ({self.datum:%d-%m-%Y})"
 
-    def clean(self):
-        super().clean()
-        controleer_deelnemer(
-            self.regeling if self.regeling_id else None,
-            self.gemeente if self.gemeente_id else None,
-        )
-
 
 class Toetsing(models.Model):
-    """The answer to one question of the toetsingskader (seed 002) in an evaluatie."""
+    """The answer to one question of the toetsingskader (constants.TOETSINGSKADER) in an
+    evaluatie."""
 
     uuid = identificatie()
     evaluatie = models.ForeignKey(
@@ -570,7 +559,8 @@ class Raadsafspraak(models.Model):
 
 
 class Beeindiging(models.Model):
-    """How a samenwerking can be ended or left (Wgr art. 9; seed 004)."""
+    """How a samenwerking can be ended or left (Wgr art. 9; the case of Haren, 'Verbetering
+    regionale samenwerking')."""
 
     regeling = models.OneToOneField(
         Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="beeindiging"

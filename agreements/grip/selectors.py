@@ -1,4 +1,4 @@
-"""Grip op samenwerking: the computations behind the griffie's working tool (issue 7).
+"""Grip op samenwerking: the computations behind the griffie's working tool.
 
 Legal dates of the jaarcyclus, deadlines of zienswijzen, due evaluations, dubbele petten, the
 verbonden partijen of BBV art. 15 and the dashboard per gemeente. Plain functions; each reads
@@ -44,7 +44,8 @@ from .models import (
 # bedrijfsvoeringsorganisatie): they send kaderbrief, ontwerpbegroting and jaarrekening.
 VORMEN_MET_JAARCYCLUS = (Vorm.OPENBAAR_LICHAAM, Vorm.BEDRIJFSVOERINGSORGANISATIE)
 
-# The dashboard looks half a year ahead: the raad is informed twice a year (seed 002).
+# The dashboard looks half a year ahead: the raad is informed twice a year (Voorschoten's 'Visie
+# op samenwerking').
 VOORUITBLIK_MAANDEN = 6
 
 
@@ -105,9 +106,9 @@ def naam_sleutel(naam: str) -> str:
 def dubbele_pet(vertegenwoordiger: Vertegenwoordiger, rapporteurs: set[tuple]) -> str:
     """Why this seat is a dubbele pet, or "" when it is none.
 
-    A dubbele pet (seed 002) is a seat in the bestuur of a samenwerking (algemeen or dagelijks
-    bestuur, bestuurscommissie, bestuur) held by someone who also has to weigh that samenwerking
-    for the gemeente:
+    A dubbele pet (Voorschoten's 'Visie op samenwerking') is a seat in the bestuur of a
+    samenwerking (algemeen or dagelijks bestuur, bestuurscommissie, bestuur) held by someone who
+    also has to weigh that samenwerking for the gemeente:
     - a collegelid (burgemeester or wethouder) of the gemeente: in the bestuur they serve the
       GR, in the college the gemeente, and the raad holds them to account for both;
     - a raadslid who is also the raad's rapporteur for that same samenwerking: the one who
@@ -381,9 +382,9 @@ def som(bedragen) -> Decimal | None:
 
 
 def dashboard(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
-    """The griffie's half-yearly report to the raad (seed 002) on a peildatum: deadlines of the
-    coming half year, evaluations due, bijdragen per year and per thema, regelingen without
-    rapporteur and dubbele petten."""
+    """The griffie's half-yearly report to the raad (Voorschoten's 'Visie op samenwerking') on a
+    peildatum: deadlines of the coming half year, evaluations due, bijdragen per year and per
+    thema, regelingen without rapporteur and dubbele petten."""
     tot = maanden_later(peildatum, VOORUITBLIK_MAANDEN)
     deelnames = list(
         Deelname.objects.actief_op(peildatum)

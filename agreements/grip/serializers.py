@@ -6,9 +6,9 @@ import uuid
 
 from rest_framework import serializers
 
-from agreements.models import Regeling
-from municipalities.models import Gemeente
-from registry.serializers import ModelValidatieMixin
+from agreements.serializers import regeling_veld
+from municipalities.serializers import gemeente_veld
+from registry.serializers import ModelValidatieMixin, identiteit
 
 from . import selectors
 from .constants import toetsonderdeel
@@ -41,21 +41,15 @@ class UUIDRelatedField(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
-def regeling_veld(**kwargs):
-    return serializers.SlugRelatedField(
-        slug_field="slug", queryset=Regeling.objects.all(), label="Regeling", **kwargs
-    )
-
-
-def gemeente_veld(**kwargs):
-    return serializers.SlugRelatedField(
-        slug_field="code", queryset=Gemeente.objects.all(), label="Gemeente", **kwargs
-    )
-
-
-def identiteit(view_name: str):
-    return serializers.HyperlinkedIdentityField(
-        view_name=view_name, lookup_field="uuid", lookup_url_kwarg="identificatie"
+def termijn_weken():
+    """``termijnWeken``: the term for a zienswijze as entered; empty is the term of the law."""
+    return serializers.IntegerField(
+        source="termijn_weken",
+        allow_null=True,
+        required=False,
+        min_value=1,
+        max_value=52,
+        label="Termijn zienswijze (weken); leeg is de wettelijke termijn",
     )
 
 
@@ -75,17 +69,10 @@ class GripSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer
 
 
 class ProcedurestapSerializer(GripSerializer):
-    url = identiteit("procedurestap-detail")
+    url = identiteit("procedurestap-detail", "uuid")
     regeling = regeling_veld()
     gemeente = gemeente_veld(allow_null=True, required=False)
-    termijnWeken = serializers.IntegerField(
-        source="termijn_weken",
-        allow_null=True,
-        required=False,
-        min_value=1,
-        max_value=52,
-        label="Termijn zienswijze (weken); leeg is de wettelijke termijn",
-    )
+    termijnWeken = termijn_weken()
     tegelijkMetToestemming = serializers.BooleanField(
         source="tegelijk_met_toestemming",
         required=False,
@@ -133,16 +120,9 @@ class ZienswijzeKortSerializer(serializers.ModelSerializer):
 
 
 class JaarstukSerializer(GripSerializer):
-    url = identiteit("jaarstuk-detail")
+    url = identiteit("jaarstuk-detail", "uuid")
     regeling = regeling_veld()
-    termijnWeken = serializers.IntegerField(
-        source="termijn_weken",
-        allow_null=True,
-        required=False,
-        min_value=1,
-        max_value=52,
-        label="Termijn zienswijze (weken); leeg is de wettelijke termijn",
-    )
+    termijnWeken = termijn_weken()
     wettelijkeDatum = serializers.SerializerMethodField(label="Wettelijke uiterste datum")
     wettelijkeRegel = serializers.SerializerMethodField(label="Wettelijke regel")
     zienswijzeUiterlijk = serializers.DateField(
@@ -178,7 +158,7 @@ class JaarstukSerializer(GripSerializer):
 
 
 class ZienswijzeSerializer(GripSerializer):
-    url = identiteit("zienswijze-detail")
+    url = identiteit("zienswijze-detail", "uuid")
     jaarstuk = UUIDRelatedField(queryset=Jaarstuk.objects.all(), label="Jaarstuk (identificatie)")
     gemeente = gemeente_veld()
     geenZienswijze = serializers.BooleanField(
@@ -201,7 +181,7 @@ class ZienswijzeSerializer(GripSerializer):
 
 
 class VertegenwoordigerSerializer(GripSerializer):
-    url = identiteit("vertegenwoordiger-detail")
+    url = identiteit("vertegenwoordiger-detail", "uuid")
     regeling = regeling_veld()
     gemeente = gemeente_veld()
     datumBegin = serializers.DateField(
@@ -236,7 +216,7 @@ class VertegenwoordigerSerializer(GripSerializer):
 
 
 class RapporteurSerializer(GripSerializer):
-    url = identiteit("rapporteur-detail")
+    url = identiteit("rapporteur-detail", "uuid")
     regeling = regeling_veld()
     gemeente = gemeente_veld()
     datumBegin = serializers.DateField(
@@ -261,7 +241,7 @@ class RapporteurSerializer(GripSerializer):
 
 
 class BijdrageSerializer(GripSerializer):
-    url = identiteit("bijdrage-detail")
+    url = identiteit("bijdrage-detail", "uuid")
     regeling = regeling_veld()
     gemeente = gemeente_veld()
 
@@ -294,7 +274,7 @@ def bedrag(source: str, label: str):
 
 
 class JaarcijfersSerializer(GripSerializer):
-    url = identiteit("jaarcijfers-detail")
+    url = identiteit("jaarcijfers-detail", "uuid")
     regeling = regeling_veld()
     eigenVermogenBegin = bedrag("eigen_vermogen_begin", "Eigen vermogen 1 januari")
     eigenVermogenEind = bedrag("eigen_vermogen_eind", "Eigen vermogen 31 december")
@@ -331,7 +311,7 @@ class ToetsingKortSerializer(serializers.ModelSerializer):
 
 
 class EvaluatieSerializer(GripSerializer):
-    url = identiteit("evaluatie-detail")
+    url = identiteit("evaluatie-detail", "uuid")
     regeling = regeling_veld()
     gemeente = gemeente_veld(allow_null=True, required=False)
     toetsingen = ToetsingKortSerializer(many=True, read_only=True, label="Toetsingskader")
@@ -352,17 +332,15 @@ class EvaluatieSerializer(GripSerializer):
         ]
 
 
-class ToetsingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
-    url = identiteit("toetsing-detail")
-    identificatie = serializers.UUIDField(source="uuid", read_only=True, label="Identificatie")
+class ToetsingSerializer(GripSerializer):
+    url = identiteit("toetsing-detail", "uuid")
     evaluatie = UUIDRelatedField(
         queryset=Evaluatie.objects.all(), label="Evaluatie (identificatie)"
     )
     onderdeel = serializers.SerializerMethodField(label="Onderdeel van het toetsingskader")
 
-    class Meta:
+    class Meta(GripSerializer.Meta):
         model = Toetsing
-        validators = []
         fields = [
             "url",
             "identificatie",

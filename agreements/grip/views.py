@@ -1,5 +1,6 @@
 """Public pages of grip op samenwerking: the dashboard of a gemeente for its griffie (the
-half-yearly report to the raad, seed 002) and its verbonden partijen (BBV art. 15)."""
+half-yearly report to the raad that Voorschoten's 'Visie op samenwerking' asks for) and its
+verbonden partijen (BBV art. 15)."""
 
 import datetime
 

@@ -25,8 +25,8 @@ publicaties (instellingsbesluiten) from all versions together.
 
 Ownership. A regeling the import created carries ``roo_beheerd``: the import keeps its fields,
 versions, thema's, publicaties and the deelnames that carry ``roo_beheerd`` in line with the
-export. Deelnames entered by hand stay. A regeling entered by hand (the seeded cases) is
-found through the ROO systeemId of one of its versions and left as it is: the import only
+export. Deelnames entered by hand stay. A regeling entered by hand (a case of the voorbeelddata)
+is found through the ROO systeemId of one of its versions and left as it is: the import only
 fills in a missing systeemId on a version with the same begindatum and reports the ROO
 versions it lacks. Regelingen that disappear from the export are left alone.
 

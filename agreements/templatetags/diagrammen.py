@@ -3,6 +3,8 @@
 from django import template
 from django.urls import reverse
 
+from municipalities.templatetags.peildatum import met_peildatum
+
 register = template.Library()
 
 
@@ -10,7 +12,6 @@ register = template.Library()
 def staafdiagram(rijen, label, waarde, titel, kop, url_naam="", sleutel="", peildatum=None):
     """One bar per row of ``rijen`` (dicts): ``label`` and ``waarde`` name their keys. With
     ``url_naam`` and ``sleutel`` each label links to that page of the row, on ``peildatum``."""
-    query = f"?peildatum={peildatum.isoformat()}" if peildatum else ""
     hoogste = max((r[waarde] or 0 for r in rijen), default=0) or 1
     return {
         "titel": titel,
@@ -20,7 +21,9 @@ def staafdiagram(rijen, label, waarde, titel, kop, url_naam="", sleutel="", peil
                 "label": r[label],
                 "waarde": r[waarde],
                 "breedte": f"{100 * (r[waarde] or 0) / hoogste:.1f}",
-                "url": f"{reverse(url_naam, args=[r[sleutel]])}{query}" if url_naam else "",
+                "url": met_peildatum(reverse(url_naam, args=[r[sleutel]]), peildatum)
+                if url_naam
+                else "",
             }
             for r in rijen
         ],
