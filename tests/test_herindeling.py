@@ -306,19 +306,20 @@ def test_the_scan_of_groningen_2019_in_the_api(api, voorbeelddata):
 
 
 @pytest.mark.parametrize(
-    "parameters",
+    ("parameters", "fout"),
     [
-        {"gemeenten": "GM0017", "datum": "morgen"},
-        {"gemeenten": "GM0017,Haren", "datum": "2019-01-01"},
-        {"gemeenten": "GM0017,", "datum": "2019-01-01"},
-        {"gemeenten": "GM0017", "datum": "2019-01-01", "opvolger": "Groningen"},
-        {"datum": "2019-01-01"},
+        ({"gemeenten": "GM0017", "datum": "morgen"}, "datum"),
+        ({"gemeenten": "GM0017,Haren", "datum": "2019-01-01"}, "gemeenten"),
+        ({"gemeenten": "GM0017,", "datum": "2019-01-01"}, "gemeenten"),
+        ({"gemeenten": "GM0017", "datum": "2019-01-01", "opvolger": "Groningen"}, "opvolger"),
+        ({"datum": "2019-01-01"}, "gemeenten"),
     ],
 )
-def test_the_scan_answers_bad_input_with_400(api, voorbeelddata, parameters):
+def test_the_scan_answers_bad_input_with_400(api, voorbeelddata, parameters, fout):
     response = api.get("/api/v1/herindelingsscan", parameters)
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
+    assert [p["name"] for p in response.json()["invalidParams"]] == [fout]
 
 
 @pytest.mark.parametrize(
@@ -379,3 +380,8 @@ def test_the_scan_page_takes_names_as_a_person_types_them(client, voorbeelddata)
 def test_a_date_at_the_start_of_the_calendar_is_no_error(api, voorbeelddata):
     response = api.get("/api/v1/herindelingsscan", {"gemeenten": "GM0017", "datum": "0001-01-01"})
     assert response.status_code == 200  # deelnames with an unknown begindatum count
+    uitkomst = response.json()
+    assert uitkomst["aantalRegelingen"] == len(uitkomst["regelingen"]) > 0
+    assert sum(g["aantal"] for g in uitkomst["perGevolg"]) == uitkomst["aantalRegelingen"]
+    for regeling in uitkomst["regelingen"]:
+        assert "GM0017" in {g["code"] for g in regeling["betrokkenGemeenten"]}

@@ -639,7 +639,9 @@ def test_the_number_of_queries_does_not_grow_with_the_export(register, tmp_path)
 
 def test_the_record_of_an_import_can_be_read_in_the_admin(register, admin_client):
     resultaat = importeer(BASIS)
-    assert admin_client.get("/admin/agreements/rooimport/").status_code == 200
+    lijst = admin_client.get("/admin/agreements/rooimport/")
+    assert lijst.status_code == 200
+    assert list(lijst.context["cl"].result_list) == [resultaat]
     pagina = admin_client.get(f"/admin/agreements/rooimport/{resultaat.pk}/change/")
     assert pagina.status_code == 200
     assert "Gemeente Overschelde" in pagina.content.decode()
