@@ -148,3 +148,28 @@ def test_the_admin_refuses_overlapping_versions_in_one_form(
     assert response.status_code == 200
     assert "Twee versies van de regeling overlappen in tijd." in response.content.decode()
     assert not regeling.versies.exists()
+
+
+def test_a_row_marked_for_deletion_does_not_count_as_overlap(
+    admin_client, admin_url, regeling_formulier
+):
+    regeling, gemeente, andere = RegelingFactory(), GemeenteFactory(), GemeenteFactory()
+    data = regeling_formulier(regeling, deelnames=3)
+    rijen = [
+        (gemeente, "2015-01-01", {"DELETE": "on"}),  # added, then struck out again
+        (gemeente, "2016-01-01", {}),
+        (andere, "2016-01-01", {}),  # another deelnemer in the same period
+    ]
+    for i, (deelnemer, begin, extra) in enumerate(rijen):
+        data |= {
+            f"deelnames-{i}-gemeente": deelnemer.pk,
+            f"deelnames-{i}-rol": "deelnemer",
+            f"deelnames-{i}-begindatum": begin,
+            **{f"deelnames-{i}-{veld}": waarde for veld, waarde in extra.items()},
+        }
+    response = admin_client.post(admin_url(Regeling, "change", regeling.pk), data)
+    assert response.status_code == 302
+    assert set(regeling.deelnames.values_list("gemeente", "begindatum")) == {
+        (gemeente.pk, datetime.date(2016, 1, 1)),
+        (andere.pk, datetime.date(2016, 1, 1)),
+    }

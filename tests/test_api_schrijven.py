@@ -1,4 +1,5 @@
 import pytest
+from django.db import IntegrityError
 
 from agreements.models import Deelname, Regeling
 from tests.factories import DeelnameFactory, GemeenteFactory, RegelingFactory
@@ -134,3 +135,22 @@ def test_a_partner_code_is_stored_in_lower_case(beheerder_api):
     response = beheerder_api.post("/api/v1/partners", body, format="json")
     assert response.status_code == 201, response.content
     assert response.json()["code"] == "pv28"
+
+
+def test_a_write_the_database_refuses_after_validation_is_a_400_not_a_500(
+    beheerder_api, monkeypatch
+):
+    def weiger(*args, **kwargs):
+        raise IntegrityError("regeling_oin_kvk_alleen_met_rechtspersoonlijkheid")
+
+    monkeypatch.setattr(Regeling, "save", weiger)  # e.g. a concurrent write got there first
+    response = beheerder_api.post("/api/v1/regelingen", NIEUWE_REGELING, format="json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["invalidParams"] == [
+        {
+            "name": "nonFieldErrors",
+            "code": "integrity",
+            "reason": "De gegevens zijn in strijd met een regel van het register.",
+        }
+    ]

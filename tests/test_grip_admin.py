@@ -89,6 +89,18 @@ def test_the_vertegenwoordiger_list_shows_the_dubbele_pet(admin_client, admin_ur
     assert "Rapporteur van de raad en lid van het algemeen bestuur" in html
 
 
+def test_a_vertegenwoordiger_no_longer_in_office_has_no_dubbele_pet_today(admin_client, admin_url):
+    maak(1)
+    Vertegenwoordiger.objects.update(einddatum=datetime.date(2023, 12, 31))
+    response = admin_client.get(admin_url(Vertegenwoordiger, "changelist"))
+    [vertegenwoordiger] = response.context["cl"].result_list
+    assert vertegenwoordiger.is_rapporteur  # the same person is still rapporteur
+    assert response.context["cl"].model_admin.dubbele_pet(vertegenwoordiger) == ""
+    assert "Rapporteur van de raad en lid van het algemeen bestuur" not in (
+        response.content.decode()
+    )
+
+
 def test_the_regeling_form_refuses_zienswijze_with_toestemming_for_an_openbaar_lichaam(
     admin_client, admin_url, regeling_formulier
 ):
