@@ -501,7 +501,10 @@ class RooImport(models.Model):
         "overgeslagen.",
     )
     meldingen = models.JSONField(
-        "meldingen", default=list, help_text="Wat is overgeslagen of opgevallen, en waarom."
+        "meldingen",
+        default=list,
+        blank=True,
+        help_text="Wat is overgeslagen of opgevallen, en waarom.",
     )
 
     class Meta:

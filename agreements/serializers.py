@@ -216,7 +216,7 @@ class RegelingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
     def get_rechtsgebied(self, obj) -> str | None:
         return obj.eigenschappen.rechtsgebied if obj.eigenschappen else None
 
-    def get_grondslagVorm(self, obj) -> str | None:  # noqa: N802 - API field name
+    def get_grondslagVorm(self, obj) -> str | None:  # camelCase: the name of the API field
         return obj.eigenschappen.grondslag if obj.eigenschappen else None
 
     def get_rechtspersoonlijkheid(self, obj) -> bool | None:

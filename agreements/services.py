@@ -67,14 +67,16 @@ def _controleer(herindeling: Herindeling, opgeheven: list[Gemeente]) -> None:
             f"{herindeling.opvolger.naam} bestaat niet op {herindeling.datum:%d-%m-%Y}; "
             "leg eerst de (nieuwe) gemeente vast."
         )
-    for gemeente in opgeheven:
-        if not gemeente.is_actief_op(vorige_dag):
-            fouten.append(f"{gemeente.naam} bestaat niet meer op {vorige_dag:%d-%m-%Y}.")
+    fouten.extend(
+        f"{gemeente.naam} bestaat niet meer op {vorige_dag:%d-%m-%Y}."
+        for gemeente in opgeheven
+        if not gemeente.is_actief_op(vorige_dag)
+    )
     later = Deelname.objects.filter(gemeente__in=opgeheven, begindatum__gt=vorige_dag)
-    for deelname in later.select_related("gemeente", "regeling"):
-        fouten.append(
-            f"{deelname.gemeente.naam} treedt na de herindeling nog toe tot {deelname.regeling}."
-        )
+    fouten.extend(
+        f"{deelname.gemeente.naam} treedt na de herindeling nog toe tot {deelname.regeling}."
+        for deelname in later.select_related("gemeente", "regeling")
+    )
     if fouten:
         raise ValidationError(fouten)
 

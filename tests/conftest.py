@@ -1,6 +1,15 @@
+"""Fixtures shared by the test modules: the seed data, API clients, the models of our apps
+and a snapshot of their rows, and helpers to read pages and admin screens."""
+
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from rest_framework.test import APIClient
+
+ONZE_APPS = ("municipalities", "agreements", "grip")
 
 
 @pytest.fixture
@@ -18,3 +27,97 @@ def beheerder_api(admin_user):
     client = APIClient()
     client.force_authenticate(admin_user)
     return client
+
+
+@pytest.fixture
+def onze_modellen() -> list:
+    """Every concrete model of municipalities, agreements and grip."""
+    return [
+        model
+        for label in ONZE_APPS
+        for model in apps.get_app_config(label).get_models()
+        if not model._meta.proxy
+    ]
+
+
+@pytest.fixture
+def stand():
+    """A function that reads every row of our apps (many-to-many links included), to show
+    that a refused write changed nothing."""
+
+    def stand() -> dict:
+        return {
+            model._meta.label: list(model.objects.order_by("pk").values())
+            for label in ONZE_APPS
+            for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        }
+
+    return stand
+
+
+@pytest.fixture
+def tekst():
+    """A function that reads a page that answers 200, as text."""
+
+    def tekst(client, url, **parameters) -> str:
+        response = client.get(url, parameters)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    return tekst
+
+
+@pytest.fixture
+def admin_url():
+    """A function that gives the address of an admin view of a model."""
+
+    def admin_url(model, view, *args) -> str:
+        return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+    return admin_url
+
+
+@pytest.fixture
+def queries():
+    """A function that counts the database queries of a page that answers 200."""
+
+    def queries(client, url) -> int:
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    return queries
+
+
+GRIP_INLINES = [
+    "procedurestappen",
+    "jaarstukken",
+    "vertegenwoordigers",
+    "rapporteurs",
+    "bijdragen",
+    "jaarcijfers",
+    "evaluaties",
+    "beeindiging",
+]
+
+
+@pytest.fixture
+def regeling_formulier():
+    """A function that gives the POST data of the regeling change form in the admin, with
+    ``nieuwe_rijen`` empty rows per inline to fill in."""
+
+    def regeling_formulier(regeling, **nieuwe_rijen) -> dict:
+        data = {
+            "naam": regeling.naam,
+            "slug": regeling.slug,
+            "vorm": regeling.vorm,
+            "status": regeling.status,
+            "bron": regeling.bron,
+        }
+        for inline in ("deelnames", "versies", "publicaties", *GRIP_INLINES):
+            data[f"{inline}-TOTAL_FORMS"] = str(nieuwe_rijen.get(inline, 0))
+            data[f"{inline}-INITIAL_FORMS"] = "0"
+        return data
+
+    return regeling_formulier

@@ -1,30 +1,49 @@
+"""A factory for every model of our apps (tests/test_factories.py checks that none is missing
+and that each builds a valid row), with traits for the variants tests often need."""
+
 import datetime
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from agreements.constants import Domein, Vorm
+from agreements.constants import Domein, Gevolg, Mutatie, PublicatieSoort, Status, Vorm
 from agreements.grip.constants import (
     Bestuursorgaan,
     Functie,
     Jaarstuksoort,
     Stapsoort,
     Stapstatus,
+    Toetsantwoord,
+    Toetsvraag,
     Verdeelbasis,
 )
 from agreements.grip.models import (
+    Beeindiging,
     Bijdrage,
     Evaluatie,
     Jaarcijfers,
     Jaarstuk,
     Procedurestap,
+    Raadsafspraak,
     Rapporteur,
+    Toetsing,
     Vertegenwoordiger,
+    Zienswijze,
 )
-from agreements.models import Deelname, Regeling, RegelingVersie, Thema
+from agreements.models import (
+    Deelname,
+    HerindelingsMutatie,
+    Herziening,
+    Publicatie,
+    Regeling,
+    RegelingVersie,
+    RooImport,
+    Thema,
+)
 from municipalities.constants import PartnerSoort
-from municipalities.models import Gemeente, Partner
+from municipalities.models import Gemeente, Herindeling, Partner
 
 
 class ProvincieFactory(DjangoModelFactory):
@@ -46,6 +65,10 @@ class PartnerFactory(DjangoModelFactory):
     code = factory.Sequence(lambda n: f"ws{n % 10000:04d}")
     slug = factory.LazyAttributeSequence(lambda o, n: o.code or f"partner-{n}")
 
+    class Params:
+        # A partner outside the ROO, such as a maatschappelijke organisatie: no code.
+        zonder_code = factory.Trait(soort=PartnerSoort.MAATSCHAPPELIJK, code=None)
+
 
 class GemeenteFactory(DjangoModelFactory):
     class Meta:
@@ -54,6 +77,13 @@ class GemeenteFactory(DjangoModelFactory):
     code = factory.Sequence(lambda n: f"GM{n % 10000:04d}")
     naam = factory.Faker("city", locale="nl_NL")
     provincie = factory.SubFactory(ProvincieFactory)
+
+    class Params:
+        # Ended by a herindeling, with the gemeente that continues.
+        opgeheven = factory.Trait(
+            einddatum=datetime.date(2018, 12, 31),
+            opvolger=factory.SubFactory("tests.factories.GemeenteFactory"),
+        )
 
 
 class ThemaFactory(DjangoModelFactory):
@@ -75,6 +105,9 @@ class RegelingFactory(DjangoModelFactory):
     begindatum = datetime.date(2015, 1, 1)
     bron = "Testgegevens"
 
+    class Params:
+        opgeheven = factory.Trait(status=Status.OPGEHEVEN, einddatum=datetime.date(2022, 12, 31))
+
 
 class RegelingVersieFactory(DjangoModelFactory):
     class Meta:
@@ -86,6 +119,17 @@ class RegelingVersieFactory(DjangoModelFactory):
     begindatum = datetime.date(2015, 1, 1)
 
 
+class PublicatieFactory(DjangoModelFactory):
+    class Meta:
+        model = Publicatie
+
+    regeling = factory.SubFactory(RegelingFactory)
+    soort = PublicatieSoort.STAATSCOURANT
+    titel = factory.LazyAttribute(lambda o: f"Bekendmaking {o.regeling.naam}")
+    url = factory.Sequence(lambda n: f"https://zoek.officielebekendmakingen.nl/stcrt-2015-{n}")
+    datum = datetime.date(2015, 1, 15)
+
+
 class DeelnameFactory(DjangoModelFactory):
     class Meta:
         model = Deelname
@@ -94,15 +138,102 @@ class DeelnameFactory(DjangoModelFactory):
     gemeente = factory.SubFactory(GemeenteFactory)
     begindatum = datetime.date(2015, 1, 1)
 
+    class Params:
+        van_partner = factory.Trait(gemeente=None, partner=factory.SubFactory(PartnerFactory))
+
+
+def deelnemende_gemeente(regeling: Regeling) -> Gemeente:
+    """A gemeente that takes part in ``regeling``: facts of a gemeente about a regeling (grip)
+    need a deelname of that gemeente."""
+    return DeelnameFactory(regeling=regeling).gemeente
+
+
+class HerindelingFactory(DjangoModelFactory):
+    """A planned herindeling of ``opgeheven`` (a list of gemeenten) into ``opvolger``."""
+
+    class Meta:
+        model = Herindeling
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"2019-herindeling-{n}")
+    naam = factory.Sequence(lambda n: f"Herindeling {n}")
+    datum = datetime.date(2019, 1, 1)
+    opvolger = factory.SubFactory(GemeenteFactory)
+    bron = "Wet samenvoeging, Staatsblad"
+
+    class Params:
+        # The opvolger is a gemeente newly formed on the day itself.
+        nieuw = factory.Trait(
+            nieuwe_gemeente=True,
+            opvolger=factory.SubFactory(
+                GemeenteFactory, begindatum=factory.SelfAttribute("..datum")
+            ),
+        )
+        toegepast = factory.Trait(toegepast_op=factory.LazyFunction(timezone.now))
+
+    @factory.post_generation
+    def opgeheven(self, create, gemeenten, **kwargs):
+        if create and gemeenten:
+            self.opgeheven.set(gemeenten)
+
+
+class HerzieningFactory(DjangoModelFactory):
+    class Meta:
+        model = Herziening
+
+    herindeling = factory.SubFactory(HerindelingFactory, toegepast=True)
+    regeling = factory.SubFactory(RegelingFactory)
+    gevolg = Gevolg.SAMENVOEGEN
+    toelichting = "De opvolger neemt al deel."
+
+
+class HerindelingsMutatieFactory(DjangoModelFactory):
+    """By default a deelname that the herindeling ended; trait ``gemeente_opgeheven`` for the
+    gemeente itself."""
+
+    class Meta:
+        model = HerindelingsMutatie
+
+    herindeling = factory.SubFactory(HerindelingFactory, toegepast=True)
+    soort = Mutatie.DEELNAME_BEEINDIGD
+    deelname = factory.SubFactory(DeelnameFactory, einddatum=datetime.date(2018, 12, 31))
+    voor = factory.Dict({"einddatum": None})
+    na = factory.Dict({"einddatum": "2018-12-31"})
+
+    class Params:
+        gemeente_opgeheven = factory.Trait(
+            soort=Mutatie.GEMEENTE_OPGEHEVEN,
+            deelname=None,
+            gemeente=factory.SubFactory(GemeenteFactory, opgeheven=True),
+            voor=factory.Dict({"einddatum": None, "opvolger_id": None}),
+            na=factory.LazyAttribute(
+                lambda o: {"einddatum": "2018-12-31", "opvolger_id": o.gemeente.opvolger_id}
+            ),
+        )
+
+
+class RooImportFactory(DjangoModelFactory):
+    class Meta:
+        model = RooImport
+
+    bron = "exportOO.xml"
+    schema = "https://organisaties.overheid.nl/static/schema/oo/export/2.6.9"
+    aantallen = factory.LazyFunction(lambda: {"regelingen": {"aangemaakt": 2, "ongewijzigd": 1}})
+    meldingen = factory.LazyFunction(list)
+
 
 class ProcedurestapFactory(DjangoModelFactory):
     class Meta:
         model = Procedurestap
 
     regeling = factory.SubFactory(RegelingFactory)
-    gemeente = factory.SubFactory(GemeenteFactory)
+    gemeente = factory.LazyAttribute(lambda o: deelnemende_gemeente(o.regeling))
     soort = Stapsoort.ZIENSWIJZE_GEVRAAGD
     status = Stapstatus.AFGEROND
+
+    class Params:
+        # A step of the regeling as a whole.
+        voor_alle_deelnemers = factory.Trait(gemeente=None, soort=Stapsoort.INWERKINGTREDING)
 
 
 class JaarstukFactory(DjangoModelFactory):
@@ -114,12 +245,25 @@ class JaarstukFactory(DjangoModelFactory):
     jaar = 2027
 
 
+class ZienswijzeFactory(DjangoModelFactory):
+    class Meta:
+        model = Zienswijze
+
+    jaarstuk = factory.SubFactory(JaarstukFactory)
+    gemeente = factory.LazyAttribute(lambda o: deelnemende_gemeente(o.jaarstuk.regeling))
+    datum = datetime.date(2026, 6, 25)
+    inhoud = "De raad vraagt de bijdrage niet te verhogen."
+
+    class Params:
+        geen = factory.Trait(geen_zienswijze=True, inhoud="")
+
+
 class VertegenwoordigerFactory(DjangoModelFactory):
     class Meta:
         model = Vertegenwoordiger
 
     regeling = factory.SubFactory(RegelingFactory)
-    gemeente = factory.SubFactory(GemeenteFactory)
+    gemeente = factory.LazyAttribute(lambda o: deelnemende_gemeente(o.regeling))
     naam = factory.Faker("name", locale="nl_NL")
     functie = Functie.WETHOUDER
     orgaan = Bestuursorgaan.ALGEMEEN_BESTUUR
@@ -131,7 +275,7 @@ class RapporteurFactory(DjangoModelFactory):
         model = Rapporteur
 
     regeling = factory.SubFactory(RegelingFactory)
-    gemeente = factory.SubFactory(GemeenteFactory)
+    gemeente = factory.LazyAttribute(lambda o: deelnemende_gemeente(o.regeling))
     naam = factory.Faker("name", locale="nl_NL")
     begindatum = datetime.date(2022, 6, 1)
 
@@ -141,10 +285,13 @@ class BijdrageFactory(DjangoModelFactory):
         model = Bijdrage
 
     regeling = factory.SubFactory(RegelingFactory)
-    gemeente = factory.SubFactory(GemeenteFactory)
+    gemeente = factory.LazyAttribute(lambda o: deelnemende_gemeente(o.regeling))
     jaar = 2025
     begroot = Decimal("100000.00")
     basis = Verdeelbasis.PER_INWONER
+
+    class Params:
+        om_niet = factory.Trait(basis=Verdeelbasis.OM_NIET, begroot=None)
 
 
 class JaarcijfersFactory(DjangoModelFactory):
@@ -162,3 +309,37 @@ class EvaluatieFactory(DjangoModelFactory):
     regeling = factory.SubFactory(RegelingFactory)
     datum = datetime.date(2024, 1, 1)
     titel = factory.Sequence(lambda n: f"Evaluatie {n}")
+
+    class Params:
+        # The evaluation of one raad instead of all deelnemers together.
+        door_gemeente = factory.Trait(
+            gemeente=factory.LazyAttribute(lambda o: deelnemende_gemeente(o.regeling))
+        )
+
+
+class ToetsingFactory(DjangoModelFactory):
+    class Meta:
+        model = Toetsing
+
+    evaluatie = factory.SubFactory(EvaluatieFactory)
+    vraag = Toetsvraag.STRATEGISCH_1
+    antwoord = Toetsantwoord.VOLDOET
+
+
+class RaadsafspraakFactory(DjangoModelFactory):
+    class Meta:
+        model = Raadsafspraak
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    evaluatie_interval_jaren = 4
+    bron = "Motie grip op samenwerking"
+
+
+class BeeindigingFactory(DjangoModelFactory):
+    class Meta:
+        model = Beeindiging
+
+    regeling = factory.SubFactory(RegelingFactory)
+    opzegtermijn_maanden = 24
+    uittredingsvoorwaarden = "Opzeggen vóór 1 juli, met ingang van het volgende jaar."
+    ontvlechtingskosten = "De uittredende deelnemer betaalt de frictiekosten."

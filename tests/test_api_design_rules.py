@@ -1,8 +1,13 @@
 """The NL API Design Rules 2.1 that this API promises, each checked."""
 
+import json
 import re
 
 import pytest
+from django.http import HttpResponseNotAllowed
+from rest_framework.exceptions import ErrorDetail
+
+from registry.api import ApiMiddleware, invalid_params
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +154,30 @@ def test_an_unknown_api_address_is_a_problem_404_even_without_the_static_manifes
     response = api.get("/api/v1/gemeenten/%C2%84")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_plain_django_error_under_the_api_becomes_a_problem_and_keeps_its_allow_header(rf):
+    middleware = ApiMiddleware(lambda request: HttpResponseNotAllowed(["GET", "HEAD"]))
+    response = middleware(rf.post("/api/v1/iets?x=1"))
+    assert response.status_code == 405
+    assert response["Content-Type"] == PROBLEM
+    assert response["Allow"] == "GET, HEAD"
+    probleem = json.loads(response.content)
+    assert (probleem["status"], probleem["instance"]) == (405, "/api/v1/iets?x=1")
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_a_plain_django_error_outside_the_api_is_left_alone(rf):
+    oorspronkelijk = HttpResponseNotAllowed(["GET"])
+    assert ApiMiddleware(lambda request: oorspronkelijk)(rf.post("/regelingen")) is oorspronkelijk
+
+
+def test_invalid_params_name_nested_errors_by_their_path():
+    fouten = {
+        "deelnames": [{}, {"gemeente": [ErrorDetail("Onbekende gemeente.", "does_not_exist")]}],
+        "non_field_errors": [ErrorDetail("Klopt niet.", "invalid")],
+    }
+    assert invalid_params(fouten) == [
+        {"name": "deelnames.1.gemeente", "code": "does_not_exist", "reason": "Onbekende gemeente."},
+        {"name": "nonFieldErrors", "code": "invalid", "reason": "Klopt niet."},
+    ]

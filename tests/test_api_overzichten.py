@@ -47,6 +47,35 @@ def test_the_network_weighs_shared_regelingen(api, db):
     assert api.get("/api/v1/netwerk", {"peildatum": "2000-01-01"}).json() == []
 
 
+def csv_rijen(response) -> list[list[str]]:
+    assert response.status_code == 200
+    inhoud = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(csv.reader(io.StringIO(inhoud.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_the_network_and_the_figures_per_thema_export_to_csv(api, db):
+    a, b, c = GemeenteFactory.create_batch(3)
+    regeling = RegelingFactory(vorm=Vorm.OPENBAAR_LICHAAM)
+    regeling.themas.add(ThemaFactory(naam="Afval", slug="afval"))
+    for gemeente in (a, b, c):
+        DeelnameFactory(regeling=regeling, gemeente=gemeente)
+    kop, *rijen = csv_rijen(api.get("/api/v1/netwerk", {"gemeente": c.code, "format": "csv"}))
+    assert kop == [
+        "Gemeente",
+        "Naam",
+        "Andere gemeente",
+        "Naam andere gemeente",
+        "Aantal gedeelde regelingen",
+    ]
+    assert sorted((r[0], r[2], r[4]) for r in rijen) == [
+        (a.code, c.code, "1"),
+        (b.code, c.code, "1"),
+    ]
+    kop, rij = csv_rijen(api.get("/api/v1/cijfers/themas", {"format": "csv"}))
+    assert kop[:4] == ["Thema", "Naam", "Aantal regelingen", "Aantal gemeenten"]
+    assert rij[:4] == ["afval", "Afval", "1", "3"]
+
+
 def test_figures_per_thema_and_provincie(api, db):
     thema = ThemaFactory()
     gemeenten = GemeenteFactory.create_batch(3, provincie=ProvincieFactory())

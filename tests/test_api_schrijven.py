@@ -1,4 +1,5 @@
 import pytest
+from django.db import IntegrityError
 
 from agreements.models import Deelname, Regeling
 from tests.factories import DeelnameFactory, GemeenteFactory, RegelingFactory
@@ -21,9 +22,23 @@ def test_reading_is_public_but_writing_needs_a_login(api, db):
     assert not Regeling.objects.exists()
 
 
-def test_a_logged_in_user_who_is_not_staff_may_not_write(api, django_user_model):
+def test_a_logged_in_user_who_is_not_staff_may_not_write(api, django_user_model, stand):
+    deelname = DeelnameFactory()
+    regeling, gemeente = deelname.regeling, deelname.gemeente
+    voor = stand()
     api.force_authenticate(django_user_model.objects.create_user("raadslid"))
     assert api.post("/api/v1/regelingen", NIEUWE_REGELING, format="json").status_code == 403
+    for response in [
+        api.patch(f"/api/v1/regelingen/{regeling.slug}", {"naam": "Anders"}, format="json"),
+        api.put(f"/api/v1/regelingen/{regeling.slug}", NIEUWE_REGELING, format="json"),
+        api.delete(f"/api/v1/regelingen/{regeling.slug}"),
+        api.delete(f"/api/v1/deelnames/{deelname.uuid}"),
+        api.patch(f"/api/v1/gemeenten/{gemeente.code}", {"naam": "Anders"}, format="json"),
+        api.post("/api/v1/deelnames", {"regeling": regeling.slug, "gemeente": gemeente.code}),
+    ]:
+        assert response.status_code == 403, response.request
+        assert response["Content-Type"] == "application/problem+json"
+    assert stand() == voor
 
 
 def test_staff_creates_a_regeling(beheerder_api):
@@ -40,6 +55,7 @@ def test_the_model_rules_give_a_400_with_dutch_reasons(beheerder_api):
     assert response.status_code == 400
     redenen = [p["reason"] for p in response.json()["invalidParams"]]
     assert any("eigen rechtspersoonlijkheid" in reden for reden in redenen)
+    assert not Regeling.objects.exists()
 
 
 def test_an_overlapping_deelname_is_a_400_not_a_500(beheerder_api):
@@ -82,13 +98,16 @@ def test_a_malformed_body_is_a_400_problem(beheerder_api):
     )
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
+    assert not Regeling.objects.exists()
 
 
-def test_deleting_a_gemeente_that_takes_part_is_a_409(beheerder_api):
+def test_deleting_a_gemeente_that_takes_part_is_a_409(beheerder_api, stand):
     deelname = DeelnameFactory()
+    voor = stand()
     response = beheerder_api.delete(f"/api/v1/gemeenten/{deelname.gemeente.code}")
     assert response.status_code == 409
     assert response["Content-Type"] == "application/problem+json"
+    assert stand() == voor  # the gemeente and its deelname are still there
 
 
 def test_patch_changes_only_what_is_sent(beheerder_api):
@@ -108,6 +127,7 @@ def test_a_duplicate_identificatie_is_explained(beheerder_api):
     response = beheerder_api.post("/api/v1/regelingen", body, format="json")
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["name"] == "identificatie"
+    assert Regeling.objects.get().naam != NIEUWE_REGELING["naam"]  # the first one, unchanged
 
 
 def test_a_partner_code_is_stored_in_lower_case(beheerder_api):
@@ -115,3 +135,22 @@ def test_a_partner_code_is_stored_in_lower_case(beheerder_api):
     response = beheerder_api.post("/api/v1/partners", body, format="json")
     assert response.status_code == 201, response.content
     assert response.json()["code"] == "pv28"
+
+
+def test_a_write_the_database_refuses_after_validation_is_a_400_not_a_500(
+    beheerder_api, monkeypatch
+):
+    def weiger(*args, **kwargs):
+        raise IntegrityError("regeling_oin_kvk_alleen_met_rechtspersoonlijkheid")
+
+    monkeypatch.setattr(Regeling, "save", weiger)  # e.g. a concurrent write got there first
+    response = beheerder_api.post("/api/v1/regelingen", NIEUWE_REGELING, format="json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["invalidParams"] == [
+        {
+            "name": "nonFieldErrors",
+            "code": "integrity",
+            "reason": "De gegevens zijn in strijd met een regel van het register.",
+        }
+    ]

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 
 from agreements.constants import Rol, Status, Vorm
 from agreements.models import Deelname
+from registry.geldigheid import geen_overlap_sql
 from tests.factories import DeelnameFactory, GemeenteFactory, PartnerFactory, RegelingFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +72,40 @@ def test_the_database_refuses_overlapping_deelnames_of_one_partner():
         DeelnameFactory(regeling=eerste.regeling, gemeente=None, partner=partner)
 
 
+GROEP = ("agreements_deelname", "deelname_gemeente_geen_overlap", ["regeling_id", "gemeente_id"])
+
+
+def test_the_overlap_guard_is_an_exclusion_constraint_on_postgresql():
+    vooruit, terug = geen_overlap_sql("postgresql", *GROEP)
+    assert vooruit == [
+        "ALTER TABLE agreements_deelname ADD CONSTRAINT deelname_gemeente_geen_overlap "
+        "EXCLUDE USING gist (regeling_id WITH =, gemeente_id WITH =, "
+        "daterange(begindatum, einddatum, '[]') WITH &&) "
+        "WHERE (regeling_id IS NOT NULL AND gemeente_id IS NOT NULL)"
+    ]
+    assert terug == [
+        "ALTER TABLE agreements_deelname DROP CONSTRAINT deelname_gemeente_geen_overlap"
+    ]
+
+
+def test_the_overlap_guard_is_a_pair_of_triggers_on_sqlite():
+    vooruit, terug = geen_overlap_sql("sqlite", *GROEP)
+    assert [regel.split(" WHEN ")[0] for regel in vooruit] == [
+        "CREATE TRIGGER deelname_gemeente_geen_overlap_insert BEFORE INSERT ON agreements_deelname",
+        "CREATE TRIGGER deelname_gemeente_geen_overlap_update BEFORE UPDATE ON agreements_deelname",
+    ]
+    assert "b.id <> NEW.id" in vooruit[1] and "b.id <> NEW.id" not in vooruit[0]
+    assert terug == [
+        "DROP TRIGGER deelname_gemeente_geen_overlap_insert",
+        "DROP TRIGGER deelname_gemeente_geen_overlap_update",
+    ]
+
+
+def test_there_is_no_overlap_guard_for_another_database():
+    with pytest.raises(NotImplementedError, match="Geen overlapcontrole voor database 'mysql'."):
+        geen_overlap_sql("mysql", *GROEP)
+
+
 def test_it_accepts_a_second_period_after_the_first():
     eerste = DeelnameFactory(begindatum=D(2015, 1, 1), einddatum=D(2019, 12, 31))
     assert DeelnameFactory(
@@ -84,6 +119,13 @@ def test_validation_explains_overlap_in_dutch():
     with pytest.raises(ValidationError) as error:
         nieuw.full_clean()
     assert "neemt in deze periode al deel" in str(error.value)
+
+
+def test_validation_without_regeling_names_the_missing_regeling():
+    deelname = DeelnameFactory.build(regeling=None, gemeente=GemeenteFactory())
+    with pytest.raises(ValidationError) as error:
+        deelname.full_clean()
+    assert set(error.value.message_dict) == {"regeling"}
 
 
 def test_validation_refuses_a_role_the_vorm_does_not_know():

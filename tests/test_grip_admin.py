@@ -4,9 +4,6 @@ regeling form carries the grip inlines and explains refusals in Dutch."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from agreements.constants import Vorm
 from agreements.grip.constants import Functie, Toetsantwoord, Toetsvraag
@@ -33,7 +30,6 @@ from tests.factories import (
     RegelingFactory,
     VertegenwoordigerFactory,
 )
-from tests.test_admin import regeling_formulier
 
 pytestmark = pytest.mark.django_db
 
@@ -67,40 +63,46 @@ def maak(aantal):
         Raadsafspraak.objects.create(gemeente=gemeente, evaluatie_interval_jaren=4)
 
 
-def url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
-
-
-def queries(client, adres):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(adres)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 @pytest.mark.parametrize("model", MODELLEN, ids=lambda m: m.__name__)
-def test_every_grip_change_list_renders_without_n_plus_1(admin_client, model):
+def test_every_grip_change_list_renders_without_n_plus_1(admin_client, admin_url, queries, model):
     maak(2)
-    weinig = queries(admin_client, url(model, "changelist"))
+    weinig = queries(admin_client, admin_url(model, "changelist"))
     maak(5)
-    assert queries(admin_client, url(model, "changelist")) == weinig
+    assert queries(admin_client, admin_url(model, "changelist")) == weinig
+    response = admin_client.get(admin_url(model, "changelist"))
+    assert response.context["cl"].result_count == model.objects.count() == 7
 
 
 @pytest.mark.parametrize("model", MODELLEN, ids=lambda m: m.__name__)
-def test_every_grip_form_renders(admin_client, model):
+def test_every_grip_form_renders(admin_client, admin_url, model):
     maak(1)
-    assert admin_client.get(url(model, "add")).status_code == 200
-    assert admin_client.get(url(model, "change", model.objects.first().pk)).status_code == 200
+    assert admin_client.get(admin_url(model, "add")).status_code == 200
+    obj = model.objects.first()
+    response = admin_client.get(admin_url(model, "change", obj.pk))
+    assert response.status_code == 200
+    assert response.context["original"] == obj
 
 
-def test_the_vertegenwoordiger_list_shows_the_dubbele_pet(admin_client):
+def test_the_vertegenwoordiger_list_shows_the_dubbele_pet(admin_client, admin_url):
     maak(1)
-    html = admin_client.get(url(Vertegenwoordiger, "changelist")).content.decode()
+    html = admin_client.get(admin_url(Vertegenwoordiger, "changelist")).content.decode()
     assert "Rapporteur van de raad en lid van het algemeen bestuur" in html
 
 
+def test_a_vertegenwoordiger_no_longer_in_office_has_no_dubbele_pet_today(admin_client, admin_url):
+    maak(1)
+    Vertegenwoordiger.objects.update(einddatum=datetime.date(2023, 12, 31))
+    response = admin_client.get(admin_url(Vertegenwoordiger, "changelist"))
+    [vertegenwoordiger] = response.context["cl"].result_list
+    assert vertegenwoordiger.is_rapporteur  # the same person is still rapporteur
+    assert response.context["cl"].model_admin.dubbele_pet(vertegenwoordiger) == ""
+    assert "Rapporteur van de raad en lid van het algemeen bestuur" not in (
+        response.content.decode()
+    )
+
+
 def test_the_regeling_form_refuses_zienswijze_with_toestemming_for_an_openbaar_lichaam(
-    admin_client,
+    admin_client, admin_url, regeling_formulier
 ):
     deelname = DeelnameFactory(regeling=RegelingFactory(vorm=Vorm.OPENBAAR_LICHAAM))
     regeling = deelname.regeling
@@ -112,11 +114,11 @@ def test_the_regeling_form_refuses_zienswijze_with_toestemming_for_an_openbaar_l
         "procedurestappen-0-status": "afgerond",
         "procedurestappen-0-tegelijk_met_toestemming": "on",
     }
-    response = admin_client.post(url(type(regeling), "change", regeling.pk), data)
+    response = admin_client.post(admin_url(type(regeling), "change", regeling.pk), data)
     assert response.status_code == 200
     assert "Alleen bij een lichte regeling" in response.content.decode()
     assert not Procedurestap.objects.exists()
     del data["procedurestappen-0-tegelijk_met_toestemming"]
-    response = admin_client.post(url(type(regeling), "change", regeling.pk), data)
+    response = admin_client.post(admin_url(type(regeling), "change", regeling.pk), data)
     assert response.status_code == 302
     assert Procedurestap.objects.get().regeling == regeling

@@ -5,6 +5,7 @@ import datetime
 import uuid
 
 import pytest
+from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -12,15 +13,19 @@ from agreements.constants import Vorm
 from agreements.grip.constants import Toetsantwoord, Toetsvraag
 from agreements.grip.models import Bijdrage, Procedurestap, Toetsing, Zienswijze
 from tests.factories import (
+    BeeindigingFactory,
     BijdrageFactory,
     DeelnameFactory,
     EvaluatieFactory,
     JaarcijfersFactory,
     JaarstukFactory,
     ProcedurestapFactory,
+    RaadsafspraakFactory,
     RapporteurFactory,
     RegelingFactory,
+    ToetsingFactory,
     VertegenwoordigerFactory,
+    ZienswijzeFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +53,51 @@ def test_reading_is_public_and_writing_needs_staff(api):
     assert response.status_code == 401
     assert response["Content-Type"] == PROBLEM
     assert not Procedurestap.objects.exists()
+
+
+def een_van_elk() -> dict:
+    """One row of every grip resource, by the last part of its address."""
+    deelname = DeelnameFactory()
+    regeling, gemeente = deelname.regeling, deelname.gemeente
+    stuk = JaarstukFactory(regeling=regeling)
+    evaluatie = EvaluatieFactory(regeling=regeling, gemeente=gemeente)
+    return {
+        "procedurestappen": ProcedurestapFactory(regeling=regeling, gemeente=gemeente).uuid,
+        "jaarstukken": stuk.uuid,
+        "zienswijzen": ZienswijzeFactory(jaarstuk=stuk, gemeente=gemeente).uuid,
+        "vertegenwoordigers": VertegenwoordigerFactory(regeling=regeling, gemeente=gemeente).uuid,
+        "rapporteurs": RapporteurFactory(regeling=regeling, gemeente=gemeente).uuid,
+        "bijdragen": BijdrageFactory(regeling=regeling, gemeente=gemeente).uuid,
+        "jaarcijfers": JaarcijfersFactory(regeling=regeling).uuid,
+        "evaluaties": evaluatie.uuid,
+        "toetsingen": ToetsingFactory(evaluatie=evaluatie).uuid,
+        "beeindigingen": BeeindigingFactory(regeling=regeling).regeling.slug,
+        "raadsafspraken": RaadsafspraakFactory(gemeente=gemeente).gemeente.code,
+    }
+
+
+@pytest.mark.parametrize(("gebruiker", "status"), [(None, 401), ("raadslid", 403)])
+def test_only_staff_writes_any_grip_resource_and_a_refusal_changes_nothing(
+    api, django_user_model, stand, gebruiker, status
+):
+    rijen = een_van_elk()
+    assert len(rijen) == len(list(apps.get_app_config("grip").get_models()))  # one per model
+    voor = stand()
+    if gebruiker:
+        api.force_authenticate(django_user_model.objects.create_user(gebruiker))
+    for lijst, sleutel in rijen.items():
+        adres = f"/api/v1/{lijst}/{sleutel}"
+        gelezen = api.get(adres)
+        assert gelezen.status_code == 200
+        for response in [
+            api.post(f"/api/v1/{lijst}", gelezen.json(), format="json"),
+            api.put(adres, gelezen.json(), format="json"),
+            api.patch(adres, {"bron": "Gewijzigd"}, format="json"),
+            api.delete(adres),
+        ]:
+            assert response.status_code == status, (lijst, response.request["REQUEST_METHOD"])
+            assert response["Content-Type"] == PROBLEM
+    assert stand() == voor
 
 
 def test_staff_records_a_zienswijze_step_and_gets_its_deadline(beheerder_api):
@@ -97,11 +147,11 @@ def test_a_step_for_a_gemeente_that_does_not_take_part_is_a_400(beheerder_api):
     body = {"regeling": regeling.slug, "gemeente": andere.code, "soort": "ondertekening"}
     reden = redenen(beheerder_api.post("/api/v1/procedurestappen", body, format="json"))
     assert "neemt niet deel aan" in reden
+    assert not Procedurestap.objects.exists()
 
 
 def test_a_second_bijdrage_for_the_same_year_is_a_dutch_400(beheerder_api):
-    bijdrage = BijdrageFactory()
-    DeelnameFactory(regeling=bijdrage.regeling, gemeente=bijdrage.gemeente)
+    bijdrage = BijdrageFactory()  # of a gemeente that takes part
     body = {
         "regeling": bijdrage.regeling.slug,
         "gemeente": bijdrage.gemeente.code,
@@ -123,6 +173,7 @@ def test_om_niet_with_an_amount_is_refused(beheerder_api):
         "basis": "om_niet",
     }
     assert "om niet" in redenen(beheerder_api.post("/api/v1/bijdragen", body, format="json"))
+    assert not Bijdrage.objects.exists()
 
 
 def test_a_zienswijze_needs_a_real_jaarstuk_identification(beheerder_api):
@@ -131,6 +182,7 @@ def test_a_zienswijze_needs_a_real_jaarstuk_identification(beheerder_api):
     redenen(beheerder_api.post("/api/v1/zienswijzen", body, format="json"))
     body["jaarstuk"] = str(uuid.uuid4())
     redenen(beheerder_api.post("/api/v1/zienswijzen", body, format="json"))
+    assert not Zienswijze.objects.exists()
     stuk = JaarstukFactory(regeling=deelname.regeling)
     body["jaarstuk"] = str(stuk.uuid)
     response = beheerder_api.post("/api/v1/zienswijzen", body, format="json")
@@ -138,6 +190,7 @@ def test_a_zienswijze_needs_a_real_jaarstuk_identification(beheerder_api):
     assert Zienswijze.objects.get().jaarstuk == stuk
     reden = redenen(beheerder_api.post("/api/v1/zienswijzen", body, format="json"))
     assert "al een zienswijze" in reden
+    assert Zienswijze.objects.count() == 1
 
 
 def test_toetsingen_answer_the_toetsingskader_once_per_question(beheerder_api, api):
@@ -147,6 +200,7 @@ def test_toetsingen_answer_the_toetsingskader_once_per_question(beheerder_api, a
     assert response.status_code == 201, response.content
     assert response.json()["onderdeel"] == "bedrijfseconomisch"
     assert "al beantwoord" in redenen(beheerder_api.post("/api/v1/toetsingen", body, format="json"))
+    assert Toetsing.objects.count() == 1
     toetsing = api.get(f"/api/v1/evaluaties/{evaluatie.uuid}").json()["toetsingen"][0]
     assert toetsing["vraagTekst"] == "Ontvlechtingskosten later"
 
@@ -262,11 +316,14 @@ def test_grip_lists_do_not_grow_their_queries(api, lijst, aantal):
     assert tel() == weinig == aantal
 
 
-@pytest.mark.parametrize("peildatum", ["0001-01-01", "9999-12-31"])
-def test_extreme_peildatums_answer(api, peildatum):
+@pytest.mark.parametrize(("peildatum", "aantal"), [("0001-01-01", 0), ("9999-12-31", 1)])
+def test_extreme_peildatums_answer(api, peildatum, aantal):
     gemeente = DeelnameFactory(regeling=RegelingFactory(vorm=Vorm.OPENBAAR_LICHAAM)).gemeente
     response = api.get(f"/api/v1/gemeenten/{gemeente.code}/dashboard", {"peildatum": peildatum})
     assert response.status_code == 200
+    data = response.json()
+    assert (data["gemeente"]["code"], data["peildatum"]) == (gemeente.code, peildatum)
+    assert data["aantalRegelingen"] == aantal  # the regeling runs from 2015 without end
 
 
 def test_a_year_outside_the_calendar_of_the_register_is_a_400(api):

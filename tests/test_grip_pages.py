@@ -27,13 +27,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def tekst(client, url, **parameters):
-    response = client.get(url, parameters)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def test_groningen_leeuwarden_shows_its_procedure_from_seed_000(client, voorbeelddata):
+def test_groningen_leeuwarden_shows_its_procedure_from_seed_000(client, voorbeelddata, tekst):
     html = tekst(client, "/regelingen/informatievoorziening-groningen-leeuwarden")
     deel = html[html.index("Besluitvorming en grip") :]
     assert "Procedure (Wet gemeenschappelijke regelingen, art. 1)" in deel
@@ -53,7 +47,7 @@ def test_groningen_leeuwarden_shows_its_procedure_from_seed_000(client, voorbeel
     assert "onbekend: 8 weken na de datum van het verzoek" in deel
 
 
-def test_a_zienswijze_step_shows_its_deadline_computed_from_the_date_it_was_asked(client):
+def test_a_zienswijze_step_shows_its_deadline_computed_from_the_date_it_was_asked(client, tekst):
     deelname = DeelnameFactory()
     ProcedurestapFactory(
         regeling=deelname.regeling,
@@ -66,7 +60,7 @@ def test_a_zienswijze_step_shows_its_deadline_computed_from_the_date_it_was_aske
     assert "27 april 2026 (8 weken)" in html
 
 
-def test_the_other_parts_of_the_grip_section(client):
+def test_the_other_parts_of_the_grip_section(client, tekst):
     deelname = DeelnameFactory()
     regeling, gemeente = deelname.regeling, deelname.gemeente
     stuk = JaarstukFactory(
@@ -108,7 +102,7 @@ def test_the_other_parts_of_the_grip_section(client):
     assert "12 maanden" in html and "Voor rekening van de uittreder." in html
 
 
-def test_the_regeling_page_does_not_grow_its_queries_with_grip_data(client):
+def test_the_regeling_page_does_not_grow_its_queries_with_grip_data(client, tekst):
     regeling = RegelingFactory()
 
     def vul(aantal):

@@ -16,6 +16,7 @@ from tests.factories import (
     JaarstukFactory,
     ProcedurestapFactory,
     RegelingFactory,
+    ZienswijzeFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +141,14 @@ def test_dates_at_the_end_of_the_calendar_do_not_break_the_computations():
     deelname = DeelnameFactory(regeling=RegelingFactory(vorm=Vorm.OPENBAAR_LICHAAM))
     for peildatum in (D(1, 1, 1), D(9999, 12, 31)):
         selectors.dashboard(gemeente=deelname.gemeente, peildatum=peildatum)
+
+
+def test_validation_without_regeling_or_jaarstuk_names_what_is_missing():
+    stap = ProcedurestapFactory.build(regeling=None, gemeente=None, tegelijk_met_toestemming=True)
+    with pytest.raises(ValidationError) as fout:
+        stap.full_clean()
+    assert set(fout.value.message_dict) == {"regeling"}
+    zienswijze = ZienswijzeFactory.build(jaarstuk=None, gemeente=None)
+    with pytest.raises(ValidationError) as fout:
+        zienswijze.full_clean()
+    assert set(fout.value.message_dict) == {"jaarstuk", "gemeente"}

@@ -6,18 +6,19 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from agreements.constants import Gevolg, Rol, Vorm
-from agreements.models import Deelname, Herziening
+from agreements.models import Deelname, HerindelingsMutatie, Herziening
 from agreements.selectors import scan
 from agreements.services import maak_ongedaan, pas_toe
-from municipalities.models import Herindeling
+from municipalities.models import Gemeente, Herindeling
 from tests.factories import (
     DeelnameFactory,
     GemeenteFactory,
+    HerindelingFactory,
     PartnerFactory,
     RegelingFactory,
     ThemaFactory,
@@ -287,6 +288,226 @@ def test_the_commands_apply_undo_and_scan(gemeenten, regelingen, herindeling, ca
     assert capsys.readouterr().out.startswith("\ufeffRegeling;Vorm;Thema's;Gevolg")
 
 
+@pytest.mark.parametrize(
+    ("geval", "melding"),
+    [
+        ("geen gemeenten", "Kies de gemeenten die worden opgeheven."),
+        ("opvolger opgeheven", "De opvolger kan niet zelf worden opgeheven."),
+        ("al opgeheven", "Haren bestaat niet meer op 31-12-2018."),
+    ],
+)
+def test_applying_refuses_an_impossible_choice_of_gemeenten(
+    gemeenten, regelingen, herindeling, stand, geval, melding
+):
+    haren, _, groningen, _ = gemeenten
+    if geval == "geen gemeenten":
+        herindeling.opgeheven.clear()
+    elif geval == "opvolger opgeheven":
+        herindeling.opgeheven.add(groningen)
+    else:
+        Gemeente.objects.filter(pk=haren.pk).update(einddatum=datetime.date(2017, 12, 31))
+    voor = stand()
+    with pytest.raises(ValidationError) as fout:
+        pas_toe(herindeling)
+    assert melding in fout.value.messages
+    assert stand() == voor
+
+
+def test_the_command_refuses_an_unknown_herindeling(db):
+    with pytest.raises(CommandError, match="Onbekende herindeling: 2030-nergens."):
+        call_command("herindeling", "2030-nergens")
+
+
+def test_the_command_explains_a_refusal_and_changes_nothing(gemeenten, herindeling, stand):
+    herindeling.opgeheven.clear()
+    voor = stand()
+    with pytest.raises(CommandError, match="Kies de gemeenten die worden opgeheven."):
+        call_command("herindeling", herindeling.slug)
+    assert stand() == voor
+
+    tynaarlo = gemeenten[3]
+    pas_toe(HerindelingFactory(slug="tynaarlo", opgeheven=[tynaarlo]))
+    later = stand()
+    Gemeente.objects.filter(pk=tynaarlo.pk).update(einddatum=datetime.date(2018, 6, 30))
+    with pytest.raises(CommandError, match="sinds het toepassen is gewijzigd: Tynaarlo"):
+        call_command("herindeling", "tynaarlo", "--ongedaan-maken")
+    assert stand()["agreements.HerindelingsMutatie"] == later["agreements.HerindelingsMutatie"]
+    assert Herindeling.objects.get(slug="tynaarlo").toegepast_op is not None
+
+
+def test_the_command_undoes_a_single_change_and_knows_when_there_is_nothing_to_undo(
+    gemeenten, capsys
+):
+    haren, _, groningen, _ = gemeenten  # Haren takes part in nothing: one change only
+    HerindelingFactory(slug="haren", opgeheven=[haren], opvolger=groningen)
+    call_command("herindeling", "haren", "--ongedaan-maken")
+    assert capsys.readouterr().out == (
+        "Deze herindeling was niet doorgevoerd; er is niets veranderd.\n"
+    )
+    call_command("herindeling", "haren")
+    haren.refresh_from_db()
+    assert haren.einddatum == DAG_ERVOOR and haren.opvolger == groningen
+    call_command("herindeling", "haren", "--ongedaan-maken")
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[-1]
+        .endswith("ongedaan gemaakt: 1 wijziging teruggedraaid.")
+    )
+    haren.refresh_from_db()
+    assert haren.einddatum is None and haren.opvolger is None
+
+
+@pytest.mark.parametrize(
+    ("argumenten", "melding"),
+    [
+        (["GM9917", "--datum", "morgen"], "datum: Geef een geldige datum"),
+        (["GM9917", "--datum", "2019-01-01", "--opvolger", "Groningen"], "opvolger: Geef een"),
+        (["GM9917", "GM9999", "--datum", "2019-01-01"], "Onbekende gemeente: GM9999."),
+        (
+            ["GM9917", "--datum", "2019-01-01", "--opvolger", "GM9998"],
+            "Onbekende gemeente: GM9998.",
+        ),
+    ],
+)
+def test_the_scan_command_explains_bad_input(gemeenten, argumenten, melding):
+    with pytest.raises(CommandError, match=melding):
+        call_command("herindelingsscan", *argumenten)
+
+
+# The herindeling in the admin: its form and its actions.
+
+
+def admin_actie(client, url, actie, *herindelingen) -> list[tuple[str, str]]:
+    """Run an action of the herindeling change list; the messages the list then shows."""
+    response = client.post(
+        url, {"action": actie, "_selected_action": [h.pk for h in herindelingen]}, follow=True
+    )
+    assert response.redirect_chain == [(url, 302)]
+    return [(m.level_tag, m.message) for m in response.context["messages"]]
+
+
+def test_the_admin_actions_apply_and_undo_a_herindeling(
+    admin_client, admin_url, gemeenten, regelingen, herindeling, stand
+):
+    haren, ten_boer, groningen, _ = gemeenten
+    url = admin_url(Herindeling, "changelist")
+    voor = stand()
+
+    assert admin_actie(admin_client, url, "doorvoeren", herindeling) == [
+        ("info", "Groningen, Haren en Ten Boer: doorgevoerd.")
+    ]
+    for gemeente in (haren, ten_boer):
+        assert not Deelname.objects.actief_op(DATUM).filter(gemeente=gemeente).exists()
+    assert Deelname.objects.actief_op(DATUM).get(
+        regeling=regelingen[Gevolg.GAAT_OVER], gemeente=groningen
+    )
+    assert Herziening.objects.count() == 3
+    doorgevoerd = stand()
+
+    assert admin_actie(admin_client, url, "doorvoeren", herindeling) == [
+        ("info", "Groningen, Haren en Ten Boer: was al doorgevoerd.")
+    ]
+    assert stand() == doorgevoerd
+
+    assert admin_actie(admin_client, url, "ongedaan_maken", herindeling) == [
+        ("info", "Groningen, Haren en Ten Boer: ongedaan gemaakt.")
+    ]
+    assert stand() == voor
+    assert admin_actie(admin_client, url, "ongedaan_maken", herindeling) == [
+        ("info", "Groningen, Haren en Ten Boer: was niet doorgevoerd.")
+    ]
+    assert stand() == voor
+
+
+def test_the_admin_actions_report_a_refusal_per_herindeling(
+    admin_client, admin_url, gemeenten, regelingen, herindeling
+):
+    haren, _, groningen, ander = gemeenten
+    url = admin_url(Herindeling, "changelist")
+    te_vroeg = HerindelingFactory(
+        naam="Te vroeg",
+        opgeheven=[ander],
+        opvolger=GemeenteFactory(begindatum=datetime.date(2020, 1, 1)),
+    )
+    meldingen = admin_actie(admin_client, url, "doorvoeren", herindeling, te_vroeg)
+    assert sorted(meldingen) == [
+        (
+            "error",
+            f"Te vroeg: {te_vroeg.opvolger.naam} bestaat niet op 01-01-2019; leg eerst "
+            "de (nieuwe) gemeente vast.",
+        ),
+        ("info", "Groningen, Haren en Ten Boer: doorgevoerd."),
+    ]
+    te_vroeg.refresh_from_db()
+    assert te_vroeg.toegepast_op is None
+    assert not HerindelingsMutatie.objects.filter(herindeling=te_vroeg).exists()
+
+    overgenomen = Deelname.objects.get(regeling=regelingen[Gevolg.GAAT_OVER], gemeente=groningen)
+    overgenomen.verdeelsleutel = Decimal("12.5")
+    overgenomen.save()
+    [(niveau, melding)] = admin_actie(admin_client, url, "ongedaan_maken", herindeling)
+    assert niveau == "error"
+    assert melding.startswith(
+        "Groningen, Haren en Ten Boer: Ongedaan maken kan niet meer: sinds het toepassen is "
+        "gewijzigd: "
+    )
+    herindeling.refresh_from_db()
+    assert herindeling.toegepast_op is not None
+    assert Deelname.objects.filter(pk=overgenomen.pk).exists()
+    haren.refresh_from_db()
+    assert haren.einddatum == DAG_ERVOOR
+
+
+def herindeling_formulier(**velden) -> dict:
+    return {
+        "slug": "2019-groningen",
+        "naam": "Groningen, Haren en Ten Boer",
+        "datum": "2019-01-01",
+        "bron": "Wet samenvoeging Groningen, Haren en Ten Boer",
+        "herzieningen-TOTAL_FORMS": "0",
+        "herzieningen-INITIAL_FORMS": "0",
+        "mutaties-TOTAL_FORMS": "0",
+        "mutaties-INITIAL_FORMS": "0",
+        **velden,
+    }
+
+
+def test_the_admin_form_refuses_an_opvolger_that_is_itself_opgeheven(
+    admin_client, admin_url, gemeenten
+):
+    haren, ten_boer, groningen, _ = gemeenten
+    url = admin_url(Herindeling, "add")
+    data = herindeling_formulier(opgeheven=[haren.pk, groningen.pk], opvolger=groningen.pk)
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "De opvolger kan niet zelf worden opgeheven." in response.content.decode()
+    assert not Herindeling.objects.exists()
+    data["opgeheven"] = [haren.pk, ten_boer.pk]
+    assert admin_client.post(url, data).status_code == 302
+    herindeling = Herindeling.objects.get()
+    assert set(herindeling.opgeheven.all()) == {haren, ten_boer}
+    assert herindeling.opvolger == groningen and herindeling.toegepast_op is None
+
+
+def test_the_admin_shows_what_applying_changed_without_letting_it_be_added_to(
+    admin_client, admin_url, gemeenten, regelingen, herindeling
+):
+    pas_toe(herindeling)
+    response = admin_client.get(admin_url(Herindeling, "change", herindeling.pk))
+    assert response.status_code == 200
+    inlines = {i.formset.prefix: i for i in response.context["inline_admin_formsets"]}
+    assert {f.instance for f in inlines["herzieningen"].formset.forms} == set(
+        herindeling.herzieningen.all()
+    )
+    assert {f.instance for f in inlines["mutaties"].formset.forms} == set(
+        herindeling.mutaties.all()
+    )
+    assert len(inlines["mutaties"].formset.forms) == 7
+    assert not inlines["herzieningen"].has_add_permission
+    assert not inlines["mutaties"].has_add_permission
+    assert "Alleen onder elkaar" in response.content.decode()
+
+
 # The seeded case (Groningen 2019) through the API and the pages.
 
 
@@ -306,19 +527,20 @@ def test_the_scan_of_groningen_2019_in_the_api(api, voorbeelddata):
 
 
 @pytest.mark.parametrize(
-    "parameters",
+    ("parameters", "fout"),
     [
-        {"gemeenten": "GM0017", "datum": "morgen"},
-        {"gemeenten": "GM0017,Haren", "datum": "2019-01-01"},
-        {"gemeenten": "GM0017,", "datum": "2019-01-01"},
-        {"gemeenten": "GM0017", "datum": "2019-01-01", "opvolger": "Groningen"},
-        {"datum": "2019-01-01"},
+        ({"gemeenten": "GM0017", "datum": "morgen"}, "datum"),
+        ({"gemeenten": "GM0017,Haren", "datum": "2019-01-01"}, "gemeenten"),
+        ({"gemeenten": "GM0017,", "datum": "2019-01-01"}, "gemeenten"),
+        ({"gemeenten": "GM0017", "datum": "2019-01-01", "opvolger": "Groningen"}, "opvolger"),
+        ({"datum": "2019-01-01"}, "gemeenten"),
     ],
 )
-def test_the_scan_answers_bad_input_with_400(api, voorbeelddata, parameters):
+def test_the_scan_answers_bad_input_with_400(api, voorbeelddata, parameters, fout):
     response = api.get("/api/v1/herindelingsscan", parameters)
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
+    assert [p["name"] for p in response.json()["invalidParams"]] == [fout]
 
 
 @pytest.mark.parametrize(
@@ -367,6 +589,17 @@ def test_the_scan_page(client, voorbeelddata):
     )
 
 
+def test_the_scan_page_without_a_question_shows_the_form_and_the_known_herindelingen(
+    client, voorbeelddata
+):
+    response = client.get("/herindelingsscan")
+    assert response.status_code == 200
+    assert response.context["uitkomst"] is None and not response.context["fouten"]
+    html = response.content.decode()
+    assert 'name="gemeenten"' in html and "Uitkomst voor" not in html
+    assert "?gemeenten=GM0017,GM0009,GM0014&amp;datum=2019-01-01&amp;opvolger=GM0014" in html
+
+
 def test_the_scan_page_takes_names_as_a_person_types_them(client, voorbeelddata):
     html = client.get(
         "/herindelingsscan", {"gemeenten": "haren, Ten Boer,gm0014", "datum": "2019-01-01"}
@@ -379,3 +612,8 @@ def test_the_scan_page_takes_names_as_a_person_types_them(client, voorbeelddata)
 def test_a_date_at_the_start_of_the_calendar_is_no_error(api, voorbeelddata):
     response = api.get("/api/v1/herindelingsscan", {"gemeenten": "GM0017", "datum": "0001-01-01"})
     assert response.status_code == 200  # deelnames with an unknown begindatum count
+    uitkomst = response.json()
+    assert uitkomst["aantalRegelingen"] == len(uitkomst["regelingen"]) > 0
+    assert sum(g["aantal"] for g in uitkomst["perGevolg"]) == uitkomst["aantalRegelingen"]
+    for regeling in uitkomst["regelingen"]:
+        assert "GM0017" in {g["code"] for g in regeling["betrokkenGemeenten"]}

@@ -595,6 +595,58 @@ def test_a_version_that_never_took_effect_is_skipped(register, tmp_path):
     assert any("Versie 2 is nooit in werking geweest" in m for m in resultaat.meldingen)
 
 
+def test_of_two_versions_starting_on_the_same_day_only_the_last_is_taken(register, tmp_path):
+    pad = schrijf_export(
+        tmp_path / "export.xml",
+        versie(1, "2016-01-01", volgende=2),
+        versie(2, "2016-01-01", vorige=1),
+    )
+    resultaat = importeer(pad)
+    assert list(RegelingVersie.objects.values_list("roo_id", "begindatum", "einddatum")) == [
+        ("2", D(2016, 1, 1), None)
+    ]
+    assert (
+        "Versie 1 begint op dezelfde dag als versie 2; alleen de laatste is overgenomen."
+        in resultaat.meldingen
+    )
+
+
+def test_a_bad_date_or_verdeelsleutel_is_ignored_and_reported(register, tmp_path):
+    pad = schrijf_export(
+        tmp_path / "export.xml",
+        versie(1, "2016-01-01", rijen=[("gm0901", "1-1-2016"), ("gm0902", "2016-01-01")]),
+    )
+    rijen = pad.read_text().split("<p:naam>x</p:naam>")
+    pad.write_text(
+        rijen[0]
+        + "<p:naam>x</p:naam><p:verdeelsleutel>veel</p:verdeelsleutel>"
+        + rijen[1]
+        + "<p:naam>x</p:naam><p:verdeelsleutel>12,5</p:verdeelsleutel>"
+        + rijen[2]
+    )
+    resultaat = importeer(pad)
+    assert "Versie 1: ongeldige datum '1-1-2016' genegeerd." in resultaat.meldingen
+    assert "Versie 1: verdeelsleutel 'veel' genegeerd." in resultaat.meldingen
+    assert dict(Deelname.objects.values_list("gemeente__code", "verdeelsleutel")) == {
+        "GM0901": None,
+        "GM0902": Decimal("12.5000"),
+    }
+    # Without a date of toetreding, Aamstad takes part from the start of the version.
+    assert deelnames(Regeling.objects.get())["GM0901"] == (D(2016, 1, 1), None)
+
+
+def test_a_verdeelsleutel_above_100_percent_is_ignored(register, tmp_path):
+    pad = schrijf_export(tmp_path / "export.xml", versie(1, "2016-01-01", rijen=[("gm0901", "")]))
+    pad.write_text(
+        pad.read_text().replace(
+            "<p:naam>x</p:naam>", "<p:naam>x</p:naam><p:verdeelsleutel>150</p:verdeelsleutel>"
+        )
+    )
+    resultaat = importeer(pad)
+    assert "Versie 1: verdeelsleutel '150' genegeerd." in resultaat.meldingen
+    assert Deelname.objects.get().verdeelsleutel is None
+
+
 def export_met(aantal: int) -> str:
     """A valid export with ``aantal`` regelingen of two versions and three deelnemers each."""
     rij = (
@@ -660,7 +712,9 @@ def test_the_number_of_queries_does_not_grow_with_the_export(register, tmp_path)
 
 def test_the_record_of_an_import_can_be_read_in_the_admin(register, admin_client):
     resultaat = importeer(BASIS)
-    assert admin_client.get("/admin/agreements/rooimport/").status_code == 200
+    lijst = admin_client.get("/admin/agreements/rooimport/")
+    assert lijst.status_code == 200
+    assert list(lijst.context["cl"].result_list) == [resultaat]
     pagina = admin_client.get(f"/admin/agreements/rooimport/{resultaat.pk}/change/")
     assert pagina.status_code == 200
     assert "Gemeente Overschelde" in pagina.content.decode()

@@ -15,12 +15,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def tekst(client, url, **parameters):
-    response = client.get(url, parameters)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
 # The number of database queries of each page, whatever the amount of data (2 of them are the
 # savepoint of ATOMIC_REQUESTS).
 VRAGEN = {
@@ -39,7 +33,7 @@ VRAGEN = {
 }
 
 
-def test_home_has_the_search_box_and_figures(client, voorbeelddata):
+def test_home_has_the_search_box_and_figures(client, voorbeelddata, tekst):
     html = tekst(client, "/")
     assert 'role="search"' in html
     assert "<strong>342</strong> gemeenten" in html
@@ -52,7 +46,7 @@ def test_home_goes_to_the_chosen_gemeente(client, voorbeelddata):
     assert response.status_code == 302 and response["Location"] == "/gemeenten/GM0626"
 
 
-def test_one_search_finds_gemeenten_regelingen_themas_and_partners(client, voorbeelddata):
+def test_one_search_finds_gemeenten_regelingen_themas_and_partners(client, voorbeelddata, tekst):
     html = tekst(client, "/zoeken", zoek="haren")
     assert "/gemeenten/GM0017" in html and "opgeheven na 31 december 2018" in html
     html = tekst(client, "/zoeken", zoek="rijnland")
@@ -62,14 +56,16 @@ def test_one_search_finds_gemeenten_regelingen_themas_and_partners(client, voorb
     assert "gevonden" not in tekst(client, "/zoeken")
 
 
-def test_the_gemeenten_list_filters_on_provincie_and_peildatum(client, voorbeelddata):
+def test_the_gemeenten_list_filters_on_provincie_and_peildatum(client, voorbeelddata, tekst):
     html = tekst(client, "/gemeenten", provincie="pv20", peildatum="2018-06-01")
     assert "Haren" in html and "Ten Boer" in html and "Voorschoten" not in html
     assert "Haren" not in tekst(client, "/gemeenten", provincie="pv20", peildatum="2019-06-01")
     assert "Controleer de filters" in tekst(client, "/gemeenten", peildatum="gisteren")
 
 
-def test_the_art27_register_of_voorschoten_is_printable_and_exportable(client, voorbeelddata):
+def test_the_art27_register_of_voorschoten_is_printable_and_exportable(
+    client, voorbeelddata, tekst
+):
     html = tekst(client, "/gemeenten/GM0626/register", peildatum="2020-01-01")
     assert "Register gemeenschappelijke regelingen Voorschoten" in html
     assert "Werkorganisatie Duivenvoorde" in html
@@ -79,13 +75,13 @@ def test_the_art27_register_of_voorschoten_is_printable_and_exportable(client, v
     assert "format=xlsx" in html and "format=csv" in html
 
 
-def test_the_partner_page_shows_its_regelingen(client, voorbeelddata):
+def test_the_partner_page_shows_its_regelingen(client, voorbeelddata, tekst):
     html = tekst(client, "/partners/ws0616", peildatum="2020-01-01")
     assert "Hoogheemraadschap van Rijnland" in html
     assert "Belastingsamenwerking Gouwe-Rijnland" in html
 
 
-def test_the_provincie_page_shows_its_gemeenten_and_figures(client, voorbeelddata):
+def test_the_provincie_page_shows_its_gemeenten_and_figures(client, voorbeelddata, tekst):
     html = tekst(client, "/provincies/pv20", peildatum="2018-06-01")
     assert "Samenwerking in Provincie Groningen" in html
     assert "/gemeenten/GM0017?peildatum=2018-06-01" in html  # Haren, on that date
@@ -93,7 +89,7 @@ def test_the_provincie_page_shows_its_gemeenten_and_figures(client, voorbeelddat
     assert client.get("/provincies/pv99").status_code == 404
 
 
-def test_every_page_type_has_the_peildatum_control(client, voorbeelddata):
+def test_every_page_type_has_the_peildatum_control(client, voorbeelddata, tekst):
     for url in [
         "/",
         "/regelingen/werkorganisatie-duivenvoorde",
@@ -108,7 +104,7 @@ def test_every_page_type_has_the_peildatum_control(client, voorbeelddata):
         assert 'name="peildatum" type="date" value="2019-03-04"' in html, url
 
 
-def test_the_gemeente_page_of_voorschoten(client, voorbeelddata):
+def test_the_gemeente_page_of_voorschoten(client, voorbeelddata, tekst):
     html = tekst(client, "/gemeenten/GM0626", peildatum="2020-01-01")
     assert "Waar neemt Voorschoten aan deel?" in html
     assert "Werkorganisatie Duivenvoorde" in html
@@ -118,14 +114,16 @@ def test_the_gemeente_page_of_voorschoten(client, voorbeelddata):
     )
 
 
-def test_a_former_gemeente_is_shown_on_its_last_day_with_its_successor(client, voorbeelddata):
+def test_a_former_gemeente_is_shown_on_its_last_day_with_its_successor(
+    client, voorbeelddata, tekst
+):
     html = tekst(client, "/gemeenten/GM0017")
     assert "opgegaan in" in html and "Groningen" in html
     assert "Omgevingsdienst Groningen" in html
     assert "Omgevingsdienst Groningen" in tekst(client, "/gemeenten/GM0017", peildatum="2018-06-01")
 
 
-def test_the_regeling_page_of_duivenvoorde(client, voorbeelddata):
+def test_the_regeling_page_of_duivenvoorde(client, voorbeelddata, tekst):
     html = tekst(client, "/regelingen/werkorganisatie-duivenvoorde", peildatum="2020-01-01")
     assert "Openbaar lichaam" in html
     assert "Wgr art. 8 lid 1" in html
@@ -133,27 +131,29 @@ def test_the_regeling_page_of_duivenvoorde(client, voorbeelddata):
     assert "organisaties.overheid.nl" in html
 
 
-def test_the_list_filters_on_thema_and_peildatum_and_offers_the_export(client, voorbeelddata):
+def test_the_list_filters_on_thema_and_peildatum_and_offers_the_export(
+    client, voorbeelddata, tekst
+):
     html = tekst(client, "/regelingen", thema="natuur-en-milieu", peildatum="2020-01-01")
     assert "Afvalbeheer Regio Centraal Groningen" in html
     assert "Holland Rijnland" not in html
     assert "format=csv" in html and "thema=natuur-en-milieu" in html
 
 
-def test_the_thema_page_lists_its_regelingen_with_subthemas(client, voorbeelddata):
+def test_the_thema_page_lists_its_regelingen_with_subthemas(client, voorbeelddata, tekst):
     html = tekst(client, "/themas/natuur-en-milieu", peildatum="2020-01-01")
     assert "Thema: Natuur en milieu" in html
     assert "Afvalbeheer Regio Centraal Groningen" in html
     assert "Afval" in html  # a subthema, linked
 
 
-def test_the_figures_per_provincie(client, voorbeelddata):
+def test_the_figures_per_provincie(client, voorbeelddata, tekst):
     html = tekst(client, "/cijfers", peildatum="2020-01-01")
     assert "Provincie Groningen" in html and "Provincie Zuid-Holland" in html
     assert "format=xlsx" in html
 
 
-def test_the_list_offers_choices_and_a_date_control(client, voorbeelddata):
+def test_the_list_offers_choices_and_a_date_control(client, voorbeelddata, tekst):
     html = tekst(client, "/regelingen")
     assert 'type="date"' in html
     assert '<option value="natuur-en-milieu-afval">Afval</option>' in html
@@ -183,7 +183,7 @@ def test_an_unknown_page_is_a_404(client, db):
         "/herindelingsscan?gemeenten=GM9998&datum=2020-01-01",
     ],
 )
-def test_pages_do_not_grow_their_queries(client, db, url):
+def test_pages_do_not_grow_their_queries(client, db, url, tekst):
     gemeente = GemeenteFactory(code="GM9998")
     regeling = RegelingFactory()
     thema = ThemaFactory()

@@ -18,7 +18,10 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_it_accepts_the_identifier_that_fits_the_soort(soort, code):
-    assert PartnerFactory(soort=soort, code=code).pk
+    partner = PartnerFactory(soort=soort, code=code)
+    assert partner.pk
+    partner.refresh_from_db()
+    assert (partner.soort, partner.code) == (soort, code)
 
 
 @pytest.mark.parametrize(
@@ -45,3 +48,17 @@ def test_the_tooi_identifier_of_a_provincie():
     assert PartnerFactory.build(soort=PartnerSoort.PROVINCIE, code="pv20").tooi == (
         "https://identifier.overheid.nl/tooi/id/provincie/pv20"
     )
+
+
+def test_a_partner_without_code_has_no_tooi_identifier_and_a_slug_from_its_name():
+    partner = PartnerFactory.build(zonder_code=True, naam="Stichting Welzijn", slug="")
+    partner.full_clean(exclude=["slug"])
+    assert partner.code is None and partner.tooi == ""
+    partner.save()
+    assert partner.slug == "stichting-welzijn"
+
+
+def test_validation_writes_the_code_in_lower_case():
+    partner = PartnerFactory.build(soort=PartnerSoort.WATERSCHAP, code="WS0616")
+    partner.full_clean()
+    assert partner.code == "ws0616"

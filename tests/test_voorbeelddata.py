@@ -92,10 +92,22 @@ def test_themas_know_domein_and_beleidsintensiteit(voorbeelddata):
     assert Thema.objects.get(slug="organisatie-en-bedrijfsvoering").domein == "bedrijfsvoering"
 
 
-def test_the_seed_data_passes_every_validation_rule(voorbeelddata):
+def test_the_seed_data_passes_every_validation_rule(voorbeelddata, onze_modellen):
     for model in (Gemeente, Partner, Thema, Regeling, RegelingVersie, Publicatie, Deelname):
+        assert model in onze_modellen
+    gecontroleerd = set()
+    for model in onze_modellen:
         for obj in model.objects.all():
             obj.full_clean()
+            gecontroleerd.add(model._meta.label)
+    # The seed fills grip and the applied herindeling too, not only the register itself.
+    assert {
+        "grip.Procedurestap",
+        "grip.Raadsafspraak",
+        "municipalities.Herindeling",
+        "agreements.HerindelingsMutatie",
+        "agreements.Herziening",
+    } <= gecontroleerd
 
 
 def test_it_does_not_load_twice(voorbeelddata):

@@ -229,21 +229,20 @@ def termijnen(
     """Deadlines from the peildatum up to and including ``tot`` for the raad of ``gemeente``:
     its open zienswijzen on regelingen (Wgr art. 1) and on jaarstukken (art. 35), and the legal
     dates of the jaarcyclus of each GR with an own begroting (art. 34, 34b)."""
-    resultaat = []
     stappen = list(Procedurestap.objects.filter(gemeente=gemeente).select_related("regeling"))
-    for stap in open_zienswijzen(stappen):
-        if peildatum <= stap.uiterste_datum <= tot:
-            resultaat.append(
-                {
-                    "datum": stap.uiterste_datum,
-                    "soort": "zienswijze",
-                    "regeling": stap.regeling,
-                    "omschrijving": f"Zienswijze ({stap.get_onderwerp_display().lower()}), "
-                    f"gevraagd op {stap.datum:%d-%m-%Y}, termijn {stap.termijn} weken"
-                    + ("; tegelijk met de toestemming" if stap.tegelijk_met_toestemming else ""),
-                    "status": "open",
-                }
-            )
+    resultaat = [
+        {
+            "datum": stap.uiterste_datum,
+            "soort": "zienswijze",
+            "regeling": stap.regeling,
+            "omschrijving": f"Zienswijze ({stap.get_onderwerp_display().lower()}), "
+            f"gevraagd op {stap.datum:%d-%m-%Y}, termijn {stap.termijn} weken"
+            + ("; tegelijk met de toestemming" if stap.tegelijk_met_toestemming else ""),
+            "status": "open",
+        }
+        for stap in open_zienswijzen(stappen)
+        if peildatum <= stap.uiterste_datum <= tot
+    ]
 
     per_id = {r.pk: r for r in regelingen}
     gegeven = set(

@@ -150,10 +150,10 @@ class JaarstukSerializer(GripSerializer):
             "zienswijzen",
         ]
 
-    def get_wettelijkeDatum(self, obj) -> datetime.date:  # noqa: N802 - API field name
+    def get_wettelijkeDatum(self, obj) -> datetime.date:  # camelCase: the name of the API field
         return selectors.wettelijke_datum(obj.soort, obj.jaar).datum
 
-    def get_wettelijkeRegel(self, obj) -> str:  # noqa: N802 - API field name
+    def get_wettelijkeRegel(self, obj) -> str:  # camelCase: the name of the API field
         return selectors.wettelijke_datum(obj.soort, obj.jaar).regel
 
 
@@ -211,7 +211,7 @@ class VertegenwoordigerSerializer(GripSerializer):
             "bron",
         ]
 
-    def get_dubbelePet(self, obj) -> str:  # noqa: N802 - API field name
+    def get_dubbelePet(self, obj) -> str:  # camelCase: the name of the API field
         return selectors.dubbele_pet(obj, self.context.get("rapporteurs", set()))
 
 
