@@ -13,7 +13,8 @@ from municipalities.models import Gemeente
 from registry.api import Pagination
 from registry.converters import CBS_CODE
 from registry.exports import Tabel
-from registry.viewsets import DATUM_FOUT, OverzichtView
+from registry.peildatum import DATUM_FOUT
+from registry.viewsets import OverzichtView
 
 from . import selectors
 from .constants import Gevolg
@@ -441,7 +442,8 @@ class ScanParameters(serializers.Serializer):
         error_messages={"invalid": "Geef CBS-codes (GM en vier cijfers), gescheiden door komma's."},
     )
     datum = serializers.DateField(
-        help_text="Datum van de herindeling (de eerste nieuwe dag).", error_messages=DATUM_FOUT
+        help_text="Datum van de herindeling (de eerste nieuwe dag).",
+        error_messages={"invalid": DATUM_FOUT},
     )
     opvolger = serializers.RegexField(
         f"^{CBS_CODE}$",

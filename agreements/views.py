@@ -14,8 +14,8 @@ from municipalities.constants import PartnerSoort
 from municipalities.filters import zoek_naam_of_code
 from municipalities.models import Gemeente, Herindeling, Partner
 from registry.converters import CBS_CODE
-from registry.filters import peildatum_uit
 from registry.geldigheid import verdeel_op
+from registry.peildatum import peildatum_uit
 from registry.sections import sections
 
 from . import selectors
@@ -108,6 +108,7 @@ def zoeken(request):
 
 
 def regeling_lijst(request):
+    peildatum_uit(request)  # a peildatum that cannot be read is a 400 page, not an empty list
     filterset = RegelingFilter(
         request.GET, queryset=Regeling.objects.prefetch_related("themas").order_by("naam", "id")
     )

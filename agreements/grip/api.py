@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from agreements.overzichten import PEILDATUM, GemeenteKort, RegelingKort
 from municipalities.models import Gemeente
 from registry.exports import Tabel
+from registry.peildatum import JAAR_SCHEMA, parse_jaar
 from registry.viewsets import OverzichtView, RegisterViewSet, crud_schema
 
 from . import selectors
@@ -464,7 +465,7 @@ def export_waarde(kolom: str, waarde):
     parameters=[
         OpenApiParameter(
             "jaar",
-            {"type": "integer", "minimum": 1900, "maximum": 2100},
+            JAAR_SCHEMA,
             description="Begrotings- of verantwoordingsjaar (JJJJ); standaard dit jaar.",
         )
     ],
@@ -474,12 +475,9 @@ class VerbondenPartijenView(OverzichtView):
     extra_query_params = ("jaar",)
     export_naam = "verbonden-partijen"
 
-    class Parameters(serializers.Serializer):
-        jaar = serializers.IntegerField(required=False, min_value=1900, max_value=2100)
-
     def get(self, request, code):
         gemeente = get_object_or_404(Gemeente, code=code)
-        jaar = self.parameters(self.Parameters).get("jaar") or datetime.date.today().year
+        jaar = parse_jaar(request.query_params.get("jaar"), datetime.date.today().year)
         overzicht = selectors.verbonden_partijen(gemeente=gemeente, jaar=jaar)
         data = VerbondenPartijen(
             {
