@@ -15,7 +15,6 @@ from django.db.models import Count, Prefetch
 
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Partner
-from registry.geldigheid import overlapt_q
 
 from .constants import GEVOLG_UITLEG, VORMEN, Gevolg, Rechtsgebied, Vorm
 from .models import Deelname, Regeling, Thema
@@ -385,7 +384,7 @@ def betrokken_regelingen(gemeente_ids: set[int], datum: datetime.date):
             "themas",
             Prefetch(
                 "deelnames",
-                queryset=Deelname.objects.filter(overlapt_q(vorige_dag, datum))
+                queryset=Deelname.objects.actief_tussen(vorige_dag, datum)
                 .select_related("gemeente")
                 .order_by("gemeente__naam", "pk"),
                 to_attr="deelnemers",

@@ -16,6 +16,7 @@ from django.db.models import Prefetch, Q
 from agreements.constants import Status, Vorm
 from agreements.models import Deelname, Regeling
 from municipalities.models import Gemeente
+from registry.geldigheid import actief_tussen_q
 
 from .constants import (
     COLLEGELEDEN,
@@ -297,17 +298,18 @@ def termijnen(
 BBV_VOLGORDE = list(BBVGroep)
 
 
+def jaar_grenzen(jaar: int) -> tuple[datetime.date, datetime.date]:
+    """The first and the last day of ``jaar``."""
+    return datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
+
+
 def deelnames_in_jaar(gemeente: Gemeente, jaar: int):
     """The deelnames of ``gemeente`` that run on some day of ``jaar`` in a regeling that is
     not in preparation and runs on some day of that year."""
-    begin, einde = datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
-    in_jaar = Q(begindatum__isnull=True) | Q(begindatum__lte=einde)
-    in_jaar &= Q(einddatum__isnull=True) | Q(einddatum__gte=begin)
-    regeling_in_jaar = (
-        Q(regeling__begindatum__isnull=True) | Q(regeling__begindatum__lte=einde)
-    ) & (Q(regeling__einddatum__isnull=True) | Q(regeling__einddatum__gte=begin))
+    begin, einde = jaar_grenzen(jaar)
     return (
-        Deelname.objects.filter(in_jaar, regeling_in_jaar, gemeente=gemeente)
+        Deelname.objects.actief_tussen(begin, einde)
+        .filter(actief_tussen_q(begin, einde, "regeling__"), gemeente=gemeente)
         .exclude(regeling__status=Status.IN_VOORBEREIDING)
         .select_related("regeling")
         .order_by("regeling__naam", "regeling_id", "begindatum")
@@ -330,14 +332,12 @@ def verbonden_partijen(*, gemeente: Gemeente, jaar: int) -> dict:
     cijfers = {
         c.regeling_id: c for c in Jaarcijfers.objects.filter(jaar=jaar, regeling__in=regelingen)
     }
-    begin, einde = datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
     zetels = defaultdict(list)
-    for v in Vertegenwoordiger.objects.filter(
-        Q(begindatum__isnull=True) | Q(begindatum__lte=einde),
-        Q(einddatum__isnull=True) | Q(einddatum__gte=begin),
-        gemeente=gemeente,
-        regeling__in=regelingen,
-    ).order_by("orgaan", "naam", "id"):
+    for v in (
+        Vertegenwoordiger.objects.actief_tussen(*jaar_grenzen(jaar))
+        .filter(gemeente=gemeente, regeling__in=regelingen)
+        .order_by("orgaan", "naam", "id")
+    ):
         zetels[v.regeling_id].append(
             f"{v.naam} ({v.get_functie_display().lower()}, {v.get_orgaan_display().lower()})"
         )
