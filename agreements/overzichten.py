@@ -6,14 +6,13 @@ import datetime
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.response import Response
 
 from municipalities.models import Gemeente
 from registry.api import Pagination
 from registry.converters import CBS_CODE
 from registry.exports import Tabel
-from registry.peildatum import DATUM_FOUT
 from registry.viewsets import OverzichtView
 
 from . import selectors
@@ -429,70 +428,28 @@ class Herindelingsscan(serializers.Serializer):
     regelingen = ScanRegel(many=True)
 
 
-GEMEENTEN_LIJST = rf"^{CBS_CODE}(,{CBS_CODE})*$"
-
-
-class ScanParameters(serializers.Serializer):
-    """The parameters of the herindelingsscan. ``gemeenten()`` looks the codes up; an unknown
-    code is not a malformed request but a gemeente that is not there."""
-
-    gemeenten = serializers.RegexField(
-        GEMEENTEN_LIJST,
-        help_text="CBS-codes van de betrokken gemeenten, met komma's: GM0017,GM0009,GM0014.",
-        error_messages={"invalid": "Geef CBS-codes (GM en vier cijfers), gescheiden door komma's."},
-    )
-    datum = serializers.DateField(
-        help_text="Datum van de herindeling (de eerste nieuwe dag).",
-        error_messages={"invalid": DATUM_FOUT},
-    )
-    opvolger = serializers.RegexField(
-        f"^{CBS_CODE}$",
-        required=False,
-        help_text="CBS-code van de gemeente die verder gaat; zonder opvolger vormen de "
+SCAN_PARAMETERS = [
+    OpenApiParameter(
+        "gemeenten",
+        str,
+        required=True,
+        pattern=selectors.GEMEENTEN_LIJST,
+        description="CBS-codes van de betrokken gemeenten, met komma's: GM0017,GM0009,GM0014.",
+    ),
+    OpenApiParameter(
+        "datum",
+        datetime.date,
+        required=True,
+        description="Datum van de herindeling (de eerste nieuwe dag).",
+    ),
+    OpenApiParameter(
+        "opvolger",
+        str,
+        pattern=f"^{CBS_CODE}$",
+        description="CBS-code van de gemeente die verder gaat; zonder opvolger vormen de "
         "gemeenten samen een nieuwe gemeente.",
-        error_messages={"invalid": "Geef een CBS-code: GM en vier cijfers."},
-    )
-
-    def scan_argumenten(self) -> dict:
-        """The arguments of ``herindeling.scan``; raises Gemeente.DoesNotExist naming the
-        codes that are not in the register."""
-        codes = set(self.validated_data["gemeenten"].split(","))
-        opvolger = self.validated_data.get("opvolger")
-        gemeenten = {g.code: g for g in Gemeente.objects.filter(code__in=codes | {opvolger})}
-        onbekend = sorted((codes | ({opvolger} if opvolger else set())) - set(gemeenten))
-        if onbekend:
-            raise Gemeente.DoesNotExist(f"Onbekende gemeente: {', '.join(onbekend)}.")
-        return {
-            "gemeenten": [gemeenten[c] for c in sorted(codes)],
-            "datum": self.validated_data["datum"],
-            "opvolger": gemeenten.get(opvolger),
-        }
-
-
-SCAN_KOLOMMEN = [
-    "Regeling",
-    "Vorm",
-    "Thema's",
-    "Gevolg",
-    "Betrokken gemeenten",
-    "Overige deelnemers",
-    "Toelichting",
+    ),
 ]
-
-
-def scan_rijen(uitkomst: dict):
-    return (
-        [
-            r["naam"],
-            r["vormNaam"],
-            r["themas"],
-            r["gevolgNaam"],
-            [g["naam"] for g in r["betrokkenGemeenten"]],
-            r["aantalOverigeDeelnemers"],
-            r["uitleg"],
-        ]
-        for r in uitkomst["regelingen"]
-    )
 
 
 @extend_schema(
@@ -501,7 +458,7 @@ def scan_rijen(uitkomst: dict):
     "samenwerkingsverbanden: elke regeling waaraan de gemeenten op de dag vóór de datum "
     "deelnemen, ingedeeld als vervalt / herijken, deelname gaat over, samenvoegen of geen "
     "gevolgen, met aantallen per gevolg, thema en vorm.",
-    parameters=[ScanParameters],
+    parameters=SCAN_PARAMETERS,
     responses={200: Herindelingsscan, 404: OpenApiResponse(description="Onbekende gemeente")},
 )
 class HerindelingsscanView(OverzichtView):
@@ -509,12 +466,19 @@ class HerindelingsscanView(OverzichtView):
     export_naam = "herindelingsscan"
 
     def get(self, request):
-        parameters = ScanParameters(data=request.query_params)
-        parameters.is_valid(raise_exception=True)
         try:
-            uitkomst = selectors.scan(**parameters.scan_argumenten())
+            uitkomst = selectors.scan(**selectors.scan_argumenten(request.query_params))
+        except selectors.OngeldigeScan as fout:
+            raise ValidationError(
+                {
+                    naam: [ErrorDetail(f.bericht, f.code) for f in lijst]
+                    for naam, lijst in fout.fouten.items()
+                }
+            ) from None
         except Gemeente.DoesNotExist as fout:
             raise NotFound(str(fout)) from None
         if self.export_formaat():
-            return Response(Tabel(SCAN_KOLOMMEN, scan_rijen(uitkomst), self.export_naam))
+            return Response(
+                Tabel(selectors.SCAN_KOLOMMEN, selectors.scan_rijen(uitkomst), self.export_naam)
+            )
         return Response(Herindelingsscan(uitkomst).data)

@@ -8,13 +8,17 @@ number of queries, whatever the size of the register, and computes the rest in P
 
 import datetime
 import itertools
+import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch
 
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Partner
+from registry.converters import CBS_CODE
+from registry.peildatum import OngeldigeParameter, parse_datum
 
 from .constants import GEVOLG_UITLEG, VORMEN, Gevolg, Rechtsgebied, Vorm
 from .models import Deelname, Regeling, Thema
@@ -351,6 +355,96 @@ def provincie_overzicht(*, provincie: Partner, peildatum: datetime.date) -> dict
         if r["provincie"] == provincie.code
     )
     return {"gemeenten": gemeenten, "cijfers": cijfers}
+
+
+# --- Herindelingsscan ----------------------------------------------------------------------
+
+GEMEENTEN_LIJST = rf"^{CBS_CODE}(,{CBS_CODE})*$"
+GEMEENTEN_FOUT = "Geef CBS-codes (GM en vier cijfers), gescheiden door komma's."
+OPVOLGER_FOUT = "Geef een CBS-code: GM en vier cijfers."
+VERPLICHT = "Dit veld is vereist."
+
+
+@dataclass(frozen=True)
+class Parameterfout:
+    """Why one parameter cannot be read: a code for the API, a Dutch message for people."""
+
+    code: str
+    bericht: str
+
+    def __str__(self) -> str:
+        return self.bericht
+
+
+class OngeldigeScan(ValueError):
+    """Parameters of the herindelingsscan that cannot be read, per parameter."""
+
+    def __init__(self, fouten: dict[str, list[Parameterfout]]):
+        super().__init__(" ".join(f"{naam}: {' '.join(map(str, f))}" for naam, f in fouten.items()))
+        self.fouten = fouten
+
+
+def scan_argumenten(parameters: Mapping[str, str]) -> dict:
+    """The arguments of ``scan`` from the parameters as people and programs give them:
+    ``gemeenten`` (CBS codes with commas), ``datum`` (JJJJ-MM-DD) and an optional ``opvolger``
+    (a CBS code; empty is none). Raises OngeldigeScan naming every parameter that cannot be
+    read, then Gemeente.DoesNotExist naming the codes that are not in the register: an unknown
+    code is not a malformed request but a gemeente that is not there."""
+    fouten = {}
+    codes = parameters.get("gemeenten") or ""
+    if not codes:
+        fouten["gemeenten"] = [Parameterfout("required", VERPLICHT)]
+    elif not re.fullmatch(GEMEENTEN_LIJST, codes):
+        fouten["gemeenten"] = [Parameterfout("invalid", GEMEENTEN_FOUT)]
+    try:
+        datum = parse_datum(parameters.get("datum"))
+        if datum is None:
+            fouten["datum"] = [Parameterfout("required", VERPLICHT)]
+    except OngeldigeParameter as fout:
+        fouten["datum"] = [Parameterfout("invalid", fout.bericht)]
+    opvolger = parameters.get("opvolger") or None
+    if opvolger is not None and not re.fullmatch(CBS_CODE, opvolger):
+        fouten["opvolger"] = [Parameterfout("invalid", OPVOLGER_FOUT)]
+    if fouten:
+        raise OngeldigeScan(fouten)
+
+    codes = set(codes.split(","))
+    gemeenten = {g.code: g for g in Gemeente.objects.filter(code__in=codes | {opvolger})}
+    onbekend = sorted((codes | ({opvolger} if opvolger else set())) - set(gemeenten))
+    if onbekend:
+        raise Gemeente.DoesNotExist(f"Onbekende gemeente: {', '.join(onbekend)}.")
+    return {
+        "gemeenten": [gemeenten[c] for c in sorted(codes)],
+        "datum": datum,
+        "opvolger": gemeenten.get(opvolger),
+    }
+
+
+SCAN_KOLOMMEN = [
+    "Regeling",
+    "Vorm",
+    "Thema's",
+    "Gevolg",
+    "Betrokken gemeenten",
+    "Overige deelnemers",
+    "Toelichting",
+]
+
+
+def scan_rijen(uitkomst: dict):
+    """The rows of the export of a scan, one per regeling, in the order of SCAN_KOLOMMEN."""
+    return (
+        [
+            r["naam"],
+            r["vormNaam"],
+            r["themas"],
+            r["gevolgNaam"],
+            [g["naam"] for g in r["betrokkenGemeenten"]],
+            r["aantalOverigeDeelnemers"],
+            r["uitleg"],
+        ]
+        for r in uitkomst["regelingen"]
+    )
 
 
 def dag_ervoor(datum: datetime.date) -> datetime.date:

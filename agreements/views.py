@@ -22,7 +22,6 @@ from . import selectors
 from .constants import Gevolg, Vorm
 from .filters import RegelingFilter, zoek_regeling
 from .models import Deelname, Herziening, Regeling, Thema
-from .overzichten import ScanParameters
 
 PAGINA_GROOTTE = 25
 MAXIMUM_PER_SOORT = 50
@@ -221,16 +220,14 @@ def herindelingsscan(request):
     """The herindelingsscan for people: the API's parameters, the result grouped by gevolg."""
     uitkomst, fouten = None, {}
     if request.GET:
-        data = request.GET.copy()
+        data = request.GET.dict()
         data["gemeenten"], onbekend = codes_van(data.get("gemeenten", ""))
-        parameters = ScanParameters(data=data)
         try:
             if onbekend:
                 raise Gemeente.DoesNotExist(f"Onbekende gemeente: {', '.join(onbekend)}.")
-            if parameters.is_valid():
-                uitkomst = selectors.scan(**parameters.scan_argumenten())
-            else:
-                fouten = parameters.errors
+            uitkomst = selectors.scan(**selectors.scan_argumenten(data))
+        except selectors.OngeldigeScan as fout:
+            fouten = fout.fouten
         except Gemeente.DoesNotExist as fout:
             fouten = {"gemeenten": [str(fout)]}
     if uitkomst:

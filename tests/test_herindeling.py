@@ -6,15 +6,21 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from agreements.constants import Gevolg, Rol, Vorm
 from agreements.models import Deelname, Herziening
-from agreements.selectors import scan
+from agreements.selectors import (
+    SCAN_KOLOMMEN,
+    OngeldigeScan,
+    scan,
+    scan_argumenten,
+    scan_rijen,
+)
 from agreements.services import maak_ongedaan, pas_toe
-from municipalities.models import Herindeling
+from municipalities.models import Gemeente, Herindeling
 from tests.factories import (
     DeelnameFactory,
     GemeenteFactory,
@@ -379,3 +385,53 @@ def test_the_scan_page_takes_names_as_a_person_types_them(client, voorbeelddata)
 def test_a_date_at_the_start_of_the_calendar_is_no_error(api, voorbeelddata):
     response = api.get("/api/v1/herindelingsscan", {"gemeenten": "GM0017", "datum": "0001-01-01"})
     assert response.status_code == 200  # deelnames with an unknown begindatum count
+
+
+# The parameters of the scan, read by one plain function for page, command and API.
+
+
+def test_the_scan_parameters_are_read_without_the_api(gemeenten):
+    haren, ten_boer, groningen, _ = gemeenten
+    assert scan_argumenten(
+        {"gemeenten": "GM9917,GM9909", "datum": "2019-01-01", "opvolger": "GM9914"}
+    ) == {"gemeenten": [ten_boer, haren], "datum": DATUM, "opvolger": groningen}
+    assert scan_argumenten({"gemeenten": "GM9917", "datum": "2019-01-01", "opvolger": ""}) == {
+        "gemeenten": [haren],
+        "datum": DATUM,
+        "opvolger": None,
+    }
+
+
+def test_every_scan_parameter_that_cannot_be_read_is_named_in_dutch(gemeenten):
+    with pytest.raises(OngeldigeScan) as fout:
+        scan_argumenten({"gemeenten": "GM9917,", "datum": "1-1-2019", "opvolger": "Groningen"})
+    assert {
+        naam: [(f.code, str(f)) for f in lijst] for naam, lijst in fout.value.fouten.items()
+    } == {
+        "gemeenten": [("invalid", "Geef CBS-codes (GM en vier cijfers), gescheiden door komma's.")],
+        "datum": [("invalid", "Geef een geldige datum als JJJJ-MM-DD.")],
+        "opvolger": [("invalid", "Geef een CBS-code: GM en vier cijfers.")],
+    }
+    with pytest.raises(OngeldigeScan) as fout:
+        scan_argumenten({})
+    assert {naam: [f.code for f in lijst] for naam, lijst in fout.value.fouten.items()} == {
+        "gemeenten": ["required"],
+        "datum": ["required"],
+    }
+    with pytest.raises(Gemeente.DoesNotExist, match="Onbekende gemeente: GM0001, GM0002."):
+        scan_argumenten({"gemeenten": "GM9917,GM0002", "datum": "2019-01-01", "opvolger": "GM0001"})
+
+
+def test_the_command_names_what_it_cannot_read(gemeenten):
+    with pytest.raises(CommandError, match="datum: Geef een geldige datum als JJJJ-MM-DD."):
+        call_command("herindelingsscan", "GM9917", "--datum", "2019-1-1")
+    with pytest.raises(CommandError, match="Onbekende gemeente: GM0002."):
+        call_command("herindelingsscan", "GM0002", "--datum", "2019-01-01")
+
+
+def test_the_export_rows_of_the_scan(gemeenten, regelingen):
+    haren, ten_boer, groningen, _ = gemeenten
+    uitkomst = scan(gemeenten=[haren, ten_boer], datum=DATUM, opvolger=groningen)
+    rijen = {rij[0]: rij for rij in scan_rijen(uitkomst)}
+    assert len(SCAN_KOLOMMEN) == len(rijen["Afvalbeheer"]) == 7
+    assert rijen["Afvalbeheer"][3:6] == ["Samenvoegen", ["Groningen", "Haren"], 1]

@@ -214,3 +214,24 @@ def test_the_api_refuses_a_bad_jaar_with_the_same_message(api, register):
     )
     assert_api_fout(api.get("/api/v1/bijdragen", {"jaar": str(JAAR_MIN - 1)}), "jaar", JAAR_FOUT)
     assert api.get("/api/v1/bijdragen", {"jaar": str(JAAR_MIN)}).status_code == 200
+
+
+# --- The datum of the herindelingsscan: the same rule -------------------------------------
+
+
+@pytest.mark.parametrize("waarde", ONGELDIG)
+def test_the_datum_of_the_herindelingsscan_follows_the_same_rule(api, client, register, waarde):
+    parameters = {"gemeenten": "GM0626", "datum": waarde}
+    assert_api_fout(api.get("/api/v1/herindelingsscan", parameters), "datum")
+    response = client.get("/herindelingsscan", parameters)
+    assert response.status_code == 200  # the scan page shows its errors beside its own fields
+    assert DATUM_FOUT in response.content.decode()
+
+
+@pytest.mark.parametrize("waarde", RANDEN)
+def test_the_herindelingsscan_answers_on_the_first_and_last_day(api, client, register, waarde):
+    parameters = {"gemeenten": "GM0626", "datum": waarde}
+    assert api.get("/api/v1/herindelingsscan", parameters).status_code == 200
+    assert (
+        "Uitkomst voor Voorschoten" in client.get("/herindelingsscan", parameters).content.decode()
+    )
