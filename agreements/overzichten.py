@@ -17,6 +17,7 @@ from registry.viewsets import OverzichtView
 
 from . import selectors
 from .constants import Gevolg
+from .models import Regeling
 
 PEILDATUM = OpenApiParameter(
     "peildatum",
@@ -27,8 +28,14 @@ PEILDATUM = OpenApiParameter(
 
 
 class RegelingKort(serializers.Serializer):
+    # A regeling by its identificatie and naam, from a selector's dict or from the model.
     identificatie = serializers.CharField()
     naam = serializers.CharField()
+
+    def to_representation(self, instance):
+        if isinstance(instance, Regeling):
+            instance = {"identificatie": instance.slug, "naam": instance.naam}
+        return super().to_representation(instance)
 
 
 class Groep(serializers.Serializer):
@@ -38,25 +45,25 @@ class Groep(serializers.Serializer):
 
 class VormGroep(Groep):
     vorm = serializers.CharField(allow_null=True)
-    vormNaam = serializers.CharField()
+    vormNaam = serializers.CharField(source="vorm_naam")
 
 
 class ThemaGroep(Groep):
     thema = serializers.CharField(allow_null=True)
-    themaNaam = serializers.CharField()
+    themaNaam = serializers.CharField(source="thema_naam")
 
 
 class GedeeldeGemeente(serializers.Serializer):
     code = serializers.CharField()
     naam = serializers.CharField()
-    aantalGedeeldeRegelingen = serializers.IntegerField()
+    aantalGedeeldeRegelingen = serializers.IntegerField(source="aantal_gedeelde_regelingen")
 
 
 class GedeeldePartner(serializers.Serializer):
     identificatie = serializers.CharField()
     naam = serializers.CharField()
     soort = serializers.CharField()
-    aantalGedeeldeRegelingen = serializers.IntegerField()
+    aantalGedeeldeRegelingen = serializers.IntegerField(source="aantal_gedeelde_regelingen")
 
 
 class GemeenteKort(serializers.Serializer):
@@ -67,52 +74,54 @@ class GemeenteKort(serializers.Serializer):
 class GemeenteOverzicht(serializers.Serializer):
     gemeente = GemeenteKort()
     peildatum = serializers.DateField()
-    aantalRegelingen = serializers.IntegerField()
-    aantalThemas = serializers.IntegerField()
-    perVorm = VormGroep(many=True)
-    perThema = ThemaGroep(many=True)
+    aantalRegelingen = serializers.IntegerField(source="aantal_regelingen")
+    aantalThemas = serializers.IntegerField(source="aantal_themas")
+    perVorm = VormGroep(source="per_vorm", many=True)
+    perThema = ThemaGroep(source="per_thema", many=True)
     gemeenten = GedeeldeGemeente(many=True)
     partners = GedeeldePartner(many=True)
 
 
 class Rand(serializers.Serializer):
     gemeente = serializers.CharField()
-    gemeenteNaam = serializers.CharField()
-    andereGemeente = serializers.CharField()
-    andereGemeenteNaam = serializers.CharField()
-    aantalGedeeldeRegelingen = serializers.IntegerField()
+    gemeenteNaam = serializers.CharField(source="gemeente_naam")
+    andereGemeente = serializers.CharField(source="andere_gemeente")
+    andereGemeenteNaam = serializers.CharField(source="andere_gemeente_naam")
+    aantalGedeeldeRegelingen = serializers.IntegerField(source="aantal_gedeelde_regelingen")
 
 
 class VormAantal(serializers.Serializer):
     vorm = serializers.CharField(allow_null=True)
-    vormNaam = serializers.CharField()
+    vormNaam = serializers.CharField(source="vorm_naam")
     aantal = serializers.IntegerField()
 
 
 class Klasse(serializers.Serializer):
     klasse = serializers.CharField()
-    aantalRegelingen = serializers.IntegerField()
+    aantalRegelingen = serializers.IntegerField(source="aantal_regelingen")
 
 
 class Cijfers(serializers.Serializer):
-    aantalRegelingen = serializers.IntegerField()
-    perVorm = VormAantal(many=True)
-    aandeelPubliekrecht = serializers.FloatField(allow_null=True)
-    deelnemersPerRegeling = Klasse(many=True)
+    aantalRegelingen = serializers.IntegerField(source="aantal_regelingen")
+    perVorm = VormAantal(source="per_vorm", many=True)
+    aandeelPubliekrecht = serializers.FloatField(source="aandeel_publiekrecht", allow_null=True)
+    deelnemersPerRegeling = Klasse(source="deelnemers_per_regeling", many=True)
 
 
 class ThemaCijfers(Cijfers):
     thema = serializers.CharField()
-    themaNaam = serializers.CharField()
-    aantalGemeenten = serializers.IntegerField()
+    themaNaam = serializers.CharField(source="thema_naam")
+    aantalGemeenten = serializers.IntegerField(source="aantal_gemeenten")
 
 
 class ProvincieCijfers(Cijfers):
     provincie = serializers.CharField(allow_null=True)
-    provincieNaam = serializers.CharField()
-    aantalGemeenten = serializers.IntegerField()
-    gemiddeldAantalThemasPerGemeente = serializers.FloatField(allow_null=True)
-    aantalGrensoverschrijdend = serializers.IntegerField()
+    provincieNaam = serializers.CharField(source="provincie_naam")
+    aantalGemeenten = serializers.IntegerField(source="aantal_gemeenten")
+    gemiddeldAantalThemasPerGemeente = serializers.FloatField(
+        source="gemiddeld_aantal_themas_per_gemeente", allow_null=True
+    )
+    aantalGrensoverschrijdend = serializers.IntegerField(source="aantal_grensoverschrijdend")
 
 
 def verdeling_tekst(rij: dict) -> str:
@@ -173,21 +182,22 @@ class RegisterRegel(serializers.Serializer):
     identificatie = serializers.CharField()
     naam = serializers.CharField()
     vorm = serializers.CharField(allow_null=True)
-    vormNaam = serializers.CharField()
+    vormNaam = serializers.CharField(source="vorm_naam")
     ingesteldOrgaan = serializers.CharField(
+        source="ingesteld_orgaan",
         allow_null=True,
         help_text="Het ingestelde openbaar lichaam, bedrijfsvoeringsorganisatie of "
         "gemeenschappelijk orgaan; leeg als er geen is, null als de vorm onbekend is.",
     )
     deelnemers = serializers.ListField(child=serializers.CharField())
-    wettelijkeVoorschriften = serializers.CharField()
-    overgedragenBevoegdheden = serializers.CharField()
+    wettelijkeVoorschriften = serializers.CharField(source="wettelijke_voorschriften")
+    overgedragenBevoegdheden = serializers.CharField(source="overgedragen_bevoegdheden")
     bevoegdheidsverkrijgingen = serializers.ListField(child=serializers.CharField())
     vestigingsplaats = serializers.CharField()
     adres = serializers.CharField()
     begindatum = serializers.DateField(allow_null=True)
     bron = serializers.CharField()
-    bronUrl = serializers.CharField()
+    bronUrl = serializers.CharField(source="bron_url")
 
 
 @extend_schema(
@@ -221,15 +231,15 @@ class GemeenteRegisterView(OverzichtView):
             rijen = (
                 [
                     r["naam"],
-                    r["vormNaam"],
-                    "onbekend" if r["ingesteldOrgaan"] is None else r["ingesteldOrgaan"] or "nee",
+                    r["vorm_naam"],
+                    "onbekend" if r["ingesteld_orgaan"] is None else r["ingesteld_orgaan"] or "nee",
                     r["deelnemers"],
-                    r["wettelijkeVoorschriften"],
-                    r["overgedragenBevoegdheden"],
+                    r["wettelijke_voorschriften"],
+                    r["overgedragen_bevoegdheden"],
                     r["vestigingsplaats"],
                     r["adres"],
                     r["begindatum"],
-                    r["bronUrl"] or r["bron"],
+                    r["bron_url"] or r["bron"],
                 ]
                 for r in regels
             )
@@ -274,9 +284,10 @@ class NetwerkView(OverzichtView):
         )
         if "gemeente" in parameters:
             randen = [
-                r for r in randen if parameters["gemeente"] in (r["gemeente"], r["andereGemeente"])
+                r for r in randen if parameters["gemeente"] in (r["gemeente"], r["andere_gemeente"])
             ]
         if self.export_formaat():
+            sleutels = [veld.source for veld in Rand().fields.values()]
             return Response(
                 Tabel(
                     [
@@ -286,7 +297,7 @@ class NetwerkView(OverzichtView):
                         "Naam andere gemeente",
                         "Aantal gedeelde regelingen",
                     ],
-                    ([r[k] for k in Rand().fields] for r in randen),
+                    ([r[sleutel] for sleutel in sleutels] for r in randen),
                     self.export_naam,
                 )
             )
@@ -385,7 +396,7 @@ class ProvincieCijfersView(CijfersView):
 class GevolgTelling(serializers.Serializer):
     aantal = serializers.IntegerField()
     vervalt = serializers.IntegerField()
-    gaatOver = serializers.IntegerField()
+    gaatOver = serializers.IntegerField(source="gaat_over")
     samenvoegen = serializers.IntegerField()
     geen = serializers.IntegerField()
 
@@ -400,7 +411,7 @@ class VormGevolgen(GevolgTelling):
 
 class GevolgAantal(serializers.Serializer):
     gevolg = serializers.ChoiceField(choices=Gevolg.choices)
-    gevolgNaam = serializers.CharField()
+    gevolgNaam = serializers.CharField(source="gevolg_naam")
     aantal = serializers.IntegerField()
 
 
@@ -408,23 +419,23 @@ class ScanRegel(serializers.Serializer):
     identificatie = serializers.CharField()
     naam = serializers.CharField()
     vorm = serializers.CharField(allow_null=True)
-    vormNaam = serializers.CharField()
+    vormNaam = serializers.CharField(source="vorm_naam")
     themas = serializers.ListField(child=serializers.CharField())
     gevolg = serializers.ChoiceField(choices=Gevolg.choices)
-    gevolgNaam = serializers.CharField()
+    gevolgNaam = serializers.CharField(source="gevolg_naam")
     uitleg = serializers.CharField()
-    betrokkenGemeenten = GemeenteKort(many=True)
-    aantalOverigeDeelnemers = serializers.IntegerField()
+    betrokkenGemeenten = GemeenteKort(source="betrokken_gemeenten", many=True)
+    aantalOverigeDeelnemers = serializers.IntegerField(source="aantal_overige_deelnemers")
 
 
 class Herindelingsscan(serializers.Serializer):
     datum = serializers.DateField()
     gemeenten = GemeenteKort(many=True)
     opvolger = GemeenteKort(allow_null=True)
-    aantalRegelingen = serializers.IntegerField()
-    perGevolg = GevolgAantal(many=True)
-    perThema = ThemaGevolgen(many=True)
-    perVorm = VormGevolgen(many=True)
+    aantalRegelingen = serializers.IntegerField(source="aantal_regelingen")
+    perGevolg = GevolgAantal(source="per_gevolg", many=True)
+    perThema = ThemaGevolgen(source="per_thema", many=True)
+    perVorm = VormGevolgen(source="per_vorm", many=True)
     regelingen = ScanRegel(many=True)
 
 

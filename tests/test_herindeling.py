@@ -93,15 +93,15 @@ def test_the_scan_classifies_every_regeling(gemeenten, regelingen):
         "Met het waterschap": Gevolg.GAAT_OVER,
         "Zonder Haren": Gevolg.GEEN,
     }
-    assert {g["gevolg"]: g["aantal"] for g in uitkomst["perGevolg"]} == {
+    assert {g["gevolg"]: g["aantal"] for g in uitkomst["per_gevolg"]} == {
         "vervalt": 1,
         "gaat_over": 1,
         "samenvoegen": 1,
         "geen": 1,
     }
     samen = next(r for r in uitkomst["regelingen"] if r["naam"] == "Afvalbeheer")
-    assert [g["naam"] for g in samen["betrokkenGemeenten"]] == ["Groningen", "Haren"]
-    assert samen["aantalOverigeDeelnemers"] == 1
+    assert [g["naam"] for g in samen["betrokken_gemeenten"]] == ["Groningen", "Haren"]
+    assert samen["aantal_overige_deelnemers"] == 1
 
 
 def test_without_opvolger_a_lone_deelname_passes_to_the_new_gemeente(gemeenten, regelingen):
@@ -125,17 +125,17 @@ def test_the_scan_counts_per_thema_and_vorm(gemeenten):
     regeling.themas.add(afval)
     regeling_met(haren, ander, vorm=Vorm.OPENBAAR_LICHAAM)
     uitkomst = scan(gemeenten=[haren], datum=DATUM, opvolger=groningen)
-    assert uitkomst["perVorm"] == [
+    assert uitkomst["per_vorm"] == [
         {
             "vorm": "Openbaar lichaam",
             "aantal": 2,
             "vervalt": 0,
-            "gaatOver": 1,
+            "gaat_over": 1,
             "samenvoegen": 1,
             "geen": 0,
         }
     ]
-    assert {r["thema"]: r["aantal"] for r in uitkomst["perThema"]} == {
+    assert {r["thema"]: r["aantal"] for r in uitkomst["per_thema"]} == {
         "Afval": 1,
         "Zonder thema": 1,
     }

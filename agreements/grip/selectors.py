@@ -2,7 +2,8 @@
 
 Legal dates of the jaarcyclus, deadlines of zienswijzen, due evaluations, dubbele petten, the
 verbonden partijen of BBV art. 15 and the dashboard per gemeente. Plain functions; each reads
-what it needs in a fixed number of queries and computes the rest in Python.
+what it needs in a fixed number of queries and computes the rest in Python, and returns plain
+Python (dicts with snake_case keys, models); the API's camelCase names live in api.py.
 """
 
 import calendar
@@ -347,7 +348,7 @@ def verbonden_partijen(*, gemeente: Gemeente, jaar: int) -> dict:
         groepen[bbv_groep(regeling.vorm)].append(
             {
                 "regeling": regeling,
-                "bestuurlijkBelang": zetels[regeling.pk],
+                "bestuurlijk_belang": zetels[regeling.pk],
                 "bijdrage": bijdrage,
                 "cijfers": cijfer,
             }
@@ -359,10 +360,10 @@ def verbonden_partijen(*, gemeente: Gemeente, jaar: int) -> dict:
             {
                 "groep": groep,
                 "partijen": groepen[groep],
-                "totaalBegroot": som(
+                "totaal_begroot": som(
                     r["bijdrage"] and r["bijdrage"].begroot for r in groepen[groep]
                 ),
-                "totaalGerealiseerd": som(
+                "totaal_gerealiseerd": som(
                     r["bijdrage"] and r["bijdrage"].gerealiseerd for r in groepen[groep]
                 ),
             }
@@ -426,14 +427,14 @@ def dashboard(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
         "gemeente": gemeente,
         "peildatum": peildatum,
         "tot": tot,
-        "aantalRegelingen": len(regelingen),
+        "aantal_regelingen": len(regelingen),
         "termijnen": termijnen(
             gemeente=gemeente, regelingen=regelingen, peildatum=peildatum, tot=tot
         ),
-        "evaluatieInterval": interval,
+        "evaluatie_interval": interval,
         "evaluaties": evaluaties,
-        "evaluatiesTeLaat": [e for e in evaluaties if e["te_laat"]],
-        "bijdragenPerJaar": [
+        "evaluaties_te_laat": [e for e in evaluaties if e["te_laat"]],
+        "bijdragen_per_jaar": [
             {
                 "jaar": jaar,
                 "begroot": som(b.begroot for b in lijst),
@@ -441,7 +442,7 @@ def dashboard(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
             }
             for jaar, lijst in sorted(per_jaar.items())
         ],
-        "bijdragenPerThema": [
+        "bijdragen_per_thema": [
             {
                 "thema": naam,
                 "begroot": som(b.begroot for b in lijst),
@@ -449,8 +450,8 @@ def dashboard(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
             }
             for naam, lijst in sorted(per_thema.items())
         ],
-        "zonderRapporteur": [r for r in regelingen if r.pk not in met_rapporteur],
-        "dubbelePetten": [v for v in vertegenwoordigers if v.dubbele_pet],
+        "zonder_rapporteur": [r for r in regelingen if r.pk not in met_rapporteur],
+        "dubbele_petten": [v for v in vertegenwoordigers if v.dubbele_pet],
     }
 
 

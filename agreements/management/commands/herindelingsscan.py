@@ -31,9 +31,9 @@ class Command(BaseCommand):
             )
             return
         for regel in uitkomst["regelingen"]:
-            betrokken = ", ".join(g["naam"] for g in regel["betrokkenGemeenten"])
-            self.stdout.write(f"{regel['gevolgNaam']:<20} {regel['naam']} ({betrokken})")
+            betrokken = ", ".join(g["naam"] for g in regel["betrokken_gemeenten"])
+            self.stdout.write(f"{regel['gevolg_naam']:<20} {regel['naam']} ({betrokken})")
         self.stdout.write(
-            f"{uitkomst['aantalRegelingen']} regelingen: "
-            + ", ".join(f"{g['gevolgNaam'].lower()} {g['aantal']}" for g in uitkomst["perGevolg"])
+            f"{uitkomst['aantal_regelingen']} regelingen: "
+            + ", ".join(f"{g['gevolg_naam'].lower()} {g['aantal']}" for g in uitkomst["per_gevolg"])
         )
