@@ -235,3 +235,16 @@ def test_the_herindelingsscan_answers_on_the_first_and_last_day(api, client, reg
     assert (
         "Uitkomst voor Voorschoten" in client.get("/herindelingsscan", parameters).content.decode()
     )
+
+
+def test_the_filter_fields_take_python_values_and_refuse_others_in_dutch():
+    from django import forms
+
+    from registry.filters import JaarVeld, PeildatumVeld
+
+    assert PeildatumVeld().clean(D(2019, 3, 4)) == PeildatumVeld().clean("2019-03-04")
+    assert JaarVeld().clean(JAAR_MIN) == JaarVeld().clean(str(JAAR_MIN)) == JAAR_MIN
+    with pytest.raises(forms.ValidationError, match="JJJJ-MM-DD"):
+        PeildatumVeld().clean("4-3-2019")
+    with pytest.raises(forms.ValidationError, match=str(JAAR_MAX)):
+        JaarVeld().clean(str(JAAR_MAX + 1))
