@@ -16,7 +16,7 @@ from municipalities.models import (
     kvk_validator,
     oin_validator,
 )
-from registry.geldigheid import Geldigheid, GeldigheidQuerySet, actief_op_q, overlapt_q
+from registry.geldigheid import Geldigheid, GeldigheidQuerySet, actief_op_q
 from registry.slugs import DerivedSlug
 
 from .constants import (
@@ -259,7 +259,7 @@ class RegelingVersie(Geldigheid):
         super().clean()
         if self.regeling_id and (
             self.regeling.versies.exclude(pk=self.pk)
-            .filter(overlapt_q(self.begindatum, self.einddatum))
+            .actief_tussen(self.begindatum, self.einddatum)
             .exists()
         ):
             raise ValidationError("Deze versie overlapt in tijd met een andere versie.")
@@ -409,7 +409,8 @@ class Deelname(Geldigheid):
             return
         if (
             self.regeling.deelnames.exclude(pk=self.pk)
-            .filter(overlapt_q(self.begindatum, self.einddatum), **deelnemer)
+            .actief_tussen(self.begindatum, self.einddatum)
+            .filter(**deelnemer)
             .exists()
         ):
             raise ValidationError(

@@ -6,17 +6,18 @@ import datetime
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.response import Response
 
 from municipalities.models import Gemeente
 from registry.api import Pagination
 from registry.converters import CBS_CODE
 from registry.exports import Tabel
-from registry.viewsets import DATUM_FOUT, OverzichtView
+from registry.viewsets import OverzichtView
 
 from . import selectors
 from .constants import Gevolg
+from .models import Regeling
 
 PEILDATUM = OpenApiParameter(
     "peildatum",
@@ -27,8 +28,14 @@ PEILDATUM = OpenApiParameter(
 
 
 class RegelingKort(serializers.Serializer):
+    # A regeling by its identificatie and naam, from a selector's dict or from the model.
     identificatie = serializers.CharField()
     naam = serializers.CharField()
+
+    def to_representation(self, instance):
+        if isinstance(instance, Regeling):
+            instance = {"identificatie": instance.slug, "naam": instance.naam}
+        return super().to_representation(instance)
 
 
 class Groep(serializers.Serializer):
@@ -38,25 +45,25 @@ class Groep(serializers.Serializer):
 
 class VormGroep(Groep):
     vorm = serializers.CharField(allow_null=True)
-    vormNaam = serializers.CharField()
+    vormNaam = serializers.CharField(source="vorm_naam")
 
 
 class ThemaGroep(Groep):
     thema = serializers.CharField(allow_null=True)
-    themaNaam = serializers.CharField()
+    themaNaam = serializers.CharField(source="thema_naam")
 
 
 class GedeeldeGemeente(serializers.Serializer):
     code = serializers.CharField()
     naam = serializers.CharField()
-    aantalGedeeldeRegelingen = serializers.IntegerField()
+    aantalGedeeldeRegelingen = serializers.IntegerField(source="aantal_gedeelde_regelingen")
 
 
 class GedeeldePartner(serializers.Serializer):
     identificatie = serializers.CharField()
     naam = serializers.CharField()
     soort = serializers.CharField()
-    aantalGedeeldeRegelingen = serializers.IntegerField()
+    aantalGedeeldeRegelingen = serializers.IntegerField(source="aantal_gedeelde_regelingen")
 
 
 class GemeenteKort(serializers.Serializer):
@@ -67,52 +74,54 @@ class GemeenteKort(serializers.Serializer):
 class GemeenteOverzicht(serializers.Serializer):
     gemeente = GemeenteKort()
     peildatum = serializers.DateField()
-    aantalRegelingen = serializers.IntegerField()
-    aantalThemas = serializers.IntegerField()
-    perVorm = VormGroep(many=True)
-    perThema = ThemaGroep(many=True)
+    aantalRegelingen = serializers.IntegerField(source="aantal_regelingen")
+    aantalThemas = serializers.IntegerField(source="aantal_themas")
+    perVorm = VormGroep(source="per_vorm", many=True)
+    perThema = ThemaGroep(source="per_thema", many=True)
     gemeenten = GedeeldeGemeente(many=True)
     partners = GedeeldePartner(many=True)
 
 
 class Rand(serializers.Serializer):
     gemeente = serializers.CharField()
-    gemeenteNaam = serializers.CharField()
-    andereGemeente = serializers.CharField()
-    andereGemeenteNaam = serializers.CharField()
-    aantalGedeeldeRegelingen = serializers.IntegerField()
+    gemeenteNaam = serializers.CharField(source="gemeente_naam")
+    andereGemeente = serializers.CharField(source="andere_gemeente")
+    andereGemeenteNaam = serializers.CharField(source="andere_gemeente_naam")
+    aantalGedeeldeRegelingen = serializers.IntegerField(source="aantal_gedeelde_regelingen")
 
 
 class VormAantal(serializers.Serializer):
     vorm = serializers.CharField(allow_null=True)
-    vormNaam = serializers.CharField()
+    vormNaam = serializers.CharField(source="vorm_naam")
     aantal = serializers.IntegerField()
 
 
 class Klasse(serializers.Serializer):
     klasse = serializers.CharField()
-    aantalRegelingen = serializers.IntegerField()
+    aantalRegelingen = serializers.IntegerField(source="aantal_regelingen")
 
 
 class Cijfers(serializers.Serializer):
-    aantalRegelingen = serializers.IntegerField()
-    perVorm = VormAantal(many=True)
-    aandeelPubliekrecht = serializers.FloatField(allow_null=True)
-    deelnemersPerRegeling = Klasse(many=True)
+    aantalRegelingen = serializers.IntegerField(source="aantal_regelingen")
+    perVorm = VormAantal(source="per_vorm", many=True)
+    aandeelPubliekrecht = serializers.FloatField(source="aandeel_publiekrecht", allow_null=True)
+    deelnemersPerRegeling = Klasse(source="deelnemers_per_regeling", many=True)
 
 
 class ThemaCijfers(Cijfers):
     thema = serializers.CharField()
-    themaNaam = serializers.CharField()
-    aantalGemeenten = serializers.IntegerField()
+    themaNaam = serializers.CharField(source="thema_naam")
+    aantalGemeenten = serializers.IntegerField(source="aantal_gemeenten")
 
 
 class ProvincieCijfers(Cijfers):
     provincie = serializers.CharField(allow_null=True)
-    provincieNaam = serializers.CharField()
-    aantalGemeenten = serializers.IntegerField()
-    gemiddeldAantalThemasPerGemeente = serializers.FloatField(allow_null=True)
-    aantalGrensoverschrijdend = serializers.IntegerField()
+    provincieNaam = serializers.CharField(source="provincie_naam")
+    aantalGemeenten = serializers.IntegerField(source="aantal_gemeenten")
+    gemiddeldAantalThemasPerGemeente = serializers.FloatField(
+        source="gemiddeld_aantal_themas_per_gemeente", allow_null=True
+    )
+    aantalGrensoverschrijdend = serializers.IntegerField(source="aantal_grensoverschrijdend")
 
 
 def verdeling_tekst(rij: dict) -> str:
@@ -173,21 +182,22 @@ class RegisterRegel(serializers.Serializer):
     identificatie = serializers.CharField()
     naam = serializers.CharField()
     vorm = serializers.CharField(allow_null=True)
-    vormNaam = serializers.CharField()
+    vormNaam = serializers.CharField(source="vorm_naam")
     ingesteldOrgaan = serializers.CharField(
+        source="ingesteld_orgaan",
         allow_null=True,
         help_text="Het ingestelde openbaar lichaam, bedrijfsvoeringsorganisatie of "
         "gemeenschappelijk orgaan; leeg als er geen is, null als de vorm onbekend is.",
     )
     deelnemers = serializers.ListField(child=serializers.CharField())
-    wettelijkeVoorschriften = serializers.CharField()
-    overgedragenBevoegdheden = serializers.CharField()
+    wettelijkeVoorschriften = serializers.CharField(source="wettelijke_voorschriften")
+    overgedragenBevoegdheden = serializers.CharField(source="overgedragen_bevoegdheden")
     bevoegdheidsverkrijgingen = serializers.ListField(child=serializers.CharField())
     vestigingsplaats = serializers.CharField()
     adres = serializers.CharField()
     begindatum = serializers.DateField(allow_null=True)
     bron = serializers.CharField()
-    bronUrl = serializers.CharField()
+    bronUrl = serializers.CharField(source="bron_url")
 
 
 @extend_schema(
@@ -221,15 +231,15 @@ class GemeenteRegisterView(OverzichtView):
             rijen = (
                 [
                     r["naam"],
-                    r["vormNaam"],
-                    "onbekend" if r["ingesteldOrgaan"] is None else r["ingesteldOrgaan"] or "nee",
+                    r["vorm_naam"],
+                    "onbekend" if r["ingesteld_orgaan"] is None else r["ingesteld_orgaan"] or "nee",
                     r["deelnemers"],
-                    r["wettelijkeVoorschriften"],
-                    r["overgedragenBevoegdheden"],
+                    r["wettelijke_voorschriften"],
+                    r["overgedragen_bevoegdheden"],
                     r["vestigingsplaats"],
                     r["adres"],
                     r["begindatum"],
-                    r["bronUrl"] or r["bron"],
+                    r["bron_url"] or r["bron"],
                 ]
                 for r in regels
             )
@@ -274,9 +284,10 @@ class NetwerkView(OverzichtView):
         )
         if "gemeente" in parameters:
             randen = [
-                r for r in randen if parameters["gemeente"] in (r["gemeente"], r["andereGemeente"])
+                r for r in randen if parameters["gemeente"] in (r["gemeente"], r["andere_gemeente"])
             ]
         if self.export_formaat():
+            sleutels = [veld.source for veld in Rand().fields.values()]
             return Response(
                 Tabel(
                     [
@@ -286,7 +297,7 @@ class NetwerkView(OverzichtView):
                         "Naam andere gemeente",
                         "Aantal gedeelde regelingen",
                     ],
-                    ([r[k] for k in Rand().fields] for r in randen),
+                    ([r[sleutel] for sleutel in sleutels] for r in randen),
                     self.export_naam,
                 )
             )
@@ -385,7 +396,7 @@ class ProvincieCijfersView(CijfersView):
 class GevolgTelling(serializers.Serializer):
     aantal = serializers.IntegerField()
     vervalt = serializers.IntegerField()
-    gaatOver = serializers.IntegerField()
+    gaatOver = serializers.IntegerField(source="gaat_over")
     samenvoegen = serializers.IntegerField()
     geen = serializers.IntegerField()
 
@@ -400,7 +411,7 @@ class VormGevolgen(GevolgTelling):
 
 class GevolgAantal(serializers.Serializer):
     gevolg = serializers.ChoiceField(choices=Gevolg.choices)
-    gevolgNaam = serializers.CharField()
+    gevolgNaam = serializers.CharField(source="gevolg_naam")
     aantal = serializers.IntegerField()
 
 
@@ -408,89 +419,48 @@ class ScanRegel(serializers.Serializer):
     identificatie = serializers.CharField()
     naam = serializers.CharField()
     vorm = serializers.CharField(allow_null=True)
-    vormNaam = serializers.CharField()
+    vormNaam = serializers.CharField(source="vorm_naam")
     themas = serializers.ListField(child=serializers.CharField())
     gevolg = serializers.ChoiceField(choices=Gevolg.choices)
-    gevolgNaam = serializers.CharField()
+    gevolgNaam = serializers.CharField(source="gevolg_naam")
     uitleg = serializers.CharField()
-    betrokkenGemeenten = GemeenteKort(many=True)
-    aantalOverigeDeelnemers = serializers.IntegerField()
+    betrokkenGemeenten = GemeenteKort(source="betrokken_gemeenten", many=True)
+    aantalOverigeDeelnemers = serializers.IntegerField(source="aantal_overige_deelnemers")
 
 
 class Herindelingsscan(serializers.Serializer):
     datum = serializers.DateField()
     gemeenten = GemeenteKort(many=True)
     opvolger = GemeenteKort(allow_null=True)
-    aantalRegelingen = serializers.IntegerField()
-    perGevolg = GevolgAantal(many=True)
-    perThema = ThemaGevolgen(many=True)
-    perVorm = VormGevolgen(many=True)
+    aantalRegelingen = serializers.IntegerField(source="aantal_regelingen")
+    perGevolg = GevolgAantal(source="per_gevolg", many=True)
+    perThema = ThemaGevolgen(source="per_thema", many=True)
+    perVorm = VormGevolgen(source="per_vorm", many=True)
     regelingen = ScanRegel(many=True)
 
 
-GEMEENTEN_LIJST = rf"^{CBS_CODE}(,{CBS_CODE})*$"
-
-
-class ScanParameters(serializers.Serializer):
-    """The parameters of the herindelingsscan. ``gemeenten()`` looks the codes up; an unknown
-    code is not a malformed request but a gemeente that is not there."""
-
-    gemeenten = serializers.RegexField(
-        GEMEENTEN_LIJST,
-        help_text="CBS-codes van de betrokken gemeenten, met komma's: GM0017,GM0009,GM0014.",
-        error_messages={"invalid": "Geef CBS-codes (GM en vier cijfers), gescheiden door komma's."},
-    )
-    datum = serializers.DateField(
-        help_text="Datum van de herindeling (de eerste nieuwe dag).", error_messages=DATUM_FOUT
-    )
-    opvolger = serializers.RegexField(
-        f"^{CBS_CODE}$",
-        required=False,
-        help_text="CBS-code van de gemeente die verder gaat; zonder opvolger vormen de "
+SCAN_PARAMETERS = [
+    OpenApiParameter(
+        "gemeenten",
+        str,
+        required=True,
+        pattern=selectors.GEMEENTEN_LIJST,
+        description="CBS-codes van de betrokken gemeenten, met komma's: GM0017,GM0009,GM0014.",
+    ),
+    OpenApiParameter(
+        "datum",
+        datetime.date,
+        required=True,
+        description="Datum van de herindeling (de eerste nieuwe dag).",
+    ),
+    OpenApiParameter(
+        "opvolger",
+        str,
+        pattern=f"^{CBS_CODE}$",
+        description="CBS-code van de gemeente die verder gaat; zonder opvolger vormen de "
         "gemeenten samen een nieuwe gemeente.",
-        error_messages={"invalid": "Geef een CBS-code: GM en vier cijfers."},
-    )
-
-    def scan_argumenten(self) -> dict:
-        """The arguments of ``herindeling.scan``; raises Gemeente.DoesNotExist naming the
-        codes that are not in the register."""
-        codes = set(self.validated_data["gemeenten"].split(","))
-        opvolger = self.validated_data.get("opvolger")
-        gemeenten = {g.code: g for g in Gemeente.objects.filter(code__in=codes | {opvolger})}
-        onbekend = sorted((codes | ({opvolger} if opvolger else set())) - set(gemeenten))
-        if onbekend:
-            raise Gemeente.DoesNotExist(f"Onbekende gemeente: {', '.join(onbekend)}.")
-        return {
-            "gemeenten": [gemeenten[c] for c in sorted(codes)],
-            "datum": self.validated_data["datum"],
-            "opvolger": gemeenten.get(opvolger),
-        }
-
-
-SCAN_KOLOMMEN = [
-    "Regeling",
-    "Vorm",
-    "Thema's",
-    "Gevolg",
-    "Betrokken gemeenten",
-    "Overige deelnemers",
-    "Toelichting",
+    ),
 ]
-
-
-def scan_rijen(uitkomst: dict):
-    return (
-        [
-            r["naam"],
-            r["vormNaam"],
-            r["themas"],
-            r["gevolgNaam"],
-            [g["naam"] for g in r["betrokkenGemeenten"]],
-            r["aantalOverigeDeelnemers"],
-            r["uitleg"],
-        ]
-        for r in uitkomst["regelingen"]
-    )
 
 
 @extend_schema(
@@ -499,7 +469,7 @@ def scan_rijen(uitkomst: dict):
     "samenwerkingsverbanden: elke regeling waaraan de gemeenten op de dag vóór de datum "
     "deelnemen, ingedeeld als vervalt / herijken, deelname gaat over, samenvoegen of geen "
     "gevolgen, met aantallen per gevolg, thema en vorm.",
-    parameters=[ScanParameters],
+    parameters=SCAN_PARAMETERS,
     responses={200: Herindelingsscan, 404: OpenApiResponse(description="Onbekende gemeente")},
 )
 class HerindelingsscanView(OverzichtView):
@@ -507,12 +477,19 @@ class HerindelingsscanView(OverzichtView):
     export_naam = "herindelingsscan"
 
     def get(self, request):
-        parameters = ScanParameters(data=request.query_params)
-        parameters.is_valid(raise_exception=True)
         try:
-            uitkomst = selectors.scan(**parameters.scan_argumenten())
+            uitkomst = selectors.scan(**selectors.scan_argumenten(request.query_params))
+        except selectors.OngeldigeScan as fout:
+            raise ValidationError(
+                {
+                    naam: [ErrorDetail(f.bericht, f.code) for f in lijst]
+                    for naam, lijst in fout.fouten.items()
+                }
+            ) from None
         except Gemeente.DoesNotExist as fout:
             raise NotFound(str(fout)) from None
         if self.export_formaat():
-            return Response(Tabel(SCAN_KOLOMMEN, scan_rijen(uitkomst), self.export_naam))
+            return Response(
+                Tabel(selectors.SCAN_KOLOMMEN, selectors.scan_rijen(uitkomst), self.export_naam)
+            )
         return Response(Herindelingsscan(uitkomst).data)

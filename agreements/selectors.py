@@ -4,18 +4,23 @@ Overviews on a peildatum: per gemeente, the network of gemeenten, the figures pe
 provincie of the NHL study, recomputed from the data; the art. 27 register of a gemeente; and
 the herindelingsscan, which classifies every regeling that a set of gemeenten takes part in on
 the day before a (real or planned) herindeling. Each function reads what it needs in a fixed
-number of queries, whatever the size of the register, and computes the rest in Python."""
+number of queries, whatever the size of the register, and computes the rest in Python. They
+return plain Python (dicts with snake_case keys, models); the API's camelCase names live in the
+serializers (overzichten.py)."""
 
 import datetime
 import itertools
+import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch
 
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Partner
-from registry.geldigheid import overlapt_q
+from registry.converters import CBS_CODE
+from registry.peildatum import OngeldigeParameter, parse_datum
 
 from .constants import GEVOLG_UITLEG, VORMEN, Gevolg, Rechtsgebied, Vorm
 from .models import Deelname, Regeling, Thema
@@ -83,18 +88,18 @@ class Stand:
         verdeling = Counter(grootteklasse(aantallen[r]) for r in regeling_ids)
         klassen = [naam for _, _, naam in GROOTTEKLASSEN] + [GROOTSTE_KLASSE]
         return {
-            "aantalRegelingen": len(regeling_ids),
-            "perVorm": [
+            "aantal_regelingen": len(regeling_ids),
+            "per_vorm": [
                 {
                     "vorm": vorm or None,
-                    "vormNaam": vorm_naam(vorm),
+                    "vorm_naam": vorm_naam(vorm),
                     "aantal": aantal,
                 }
                 for vorm, aantal in sorted(per_vorm.items(), key=lambda item: (-item[1], item[0]))
             ],
-            "aandeelPubliekrecht": round(len(publiek) / len(bekend), 4) if bekend else None,
-            "deelnemersPerRegeling": [
-                {"klasse": klasse, "aantalRegelingen": verdeling[klasse]} for klasse in klassen
+            "aandeel_publiekrecht": round(len(publiek) / len(bekend), 4) if bekend else None,
+            "deelnemers_per_regeling": [
+                {"klasse": klasse, "aantal_regelingen": verdeling[klasse]} for klasse in klassen
             ],
         }
 
@@ -136,21 +141,21 @@ def gemeente_overzicht(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
     return {
         "gemeente": {"code": gemeente.code, "naam": gemeente.naam},
         "peildatum": peildatum,
-        "aantalRegelingen": len(eigen),
-        "aantalThemas": len([t for t in per_thema if t is not None]),
-        "perVorm": [
+        "aantal_regelingen": len(eigen),
+        "aantal_themas": len([t for t in per_thema if t is not None]),
+        "per_vorm": [
             {
                 "vorm": vorm or None,
-                "vormNaam": vorm_naam(vorm),
+                "vorm_naam": vorm_naam(vorm),
                 "aantal": len(lijst),
                 "regelingen": lijst,
             }
             for vorm, lijst in sorted(per_vorm.items(), key=lambda item: (-len(item[1]), item[0]))
         ],
-        "perThema": [
+        "per_thema": [
             {
                 "thema": stand.themas[thema_id]["slug"] if thema_id else None,
-                "themaNaam": stand.themas[thema_id]["naam"] if thema_id else "Zonder thema",
+                "thema_naam": stand.themas[thema_id]["naam"] if thema_id else "Zonder thema",
                 "aantal": len(lijst),
                 "regelingen": lijst,
             }
@@ -163,7 +168,7 @@ def gemeente_overzicht(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
             {
                 "code": namen_gemeenten[pk].code,
                 "naam": namen_gemeenten[pk].naam,
-                "aantalGedeeldeRegelingen": aantal,
+                "aantal_gedeelde_regelingen": aantal,
             }
             for pk, aantal in sorted(
                 gemeenten.items(), key=lambda item: (-item[1], namen_gemeenten[item[0]].naam)
@@ -174,7 +179,7 @@ def gemeente_overzicht(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
                 "identificatie": namen_partners[pk].slug,
                 "naam": namen_partners[pk].naam,
                 "soort": namen_partners[pk].soort,
-                "aantalGedeeldeRegelingen": aantal,
+                "aantal_gedeelde_regelingen": aantal,
             }
             for pk, aantal in sorted(
                 partners.items(), key=lambda item: (-item[1], namen_partners[item[0]].naam)
@@ -208,17 +213,18 @@ def netwerk(*, peildatum: datetime.date, provincie: str | None = None) -> list[d
     randen = [
         {
             "gemeente": gemeenten[a]["code"],
-            "gemeenteNaam": gemeenten[a]["naam"],
-            "andereGemeente": gemeenten[b]["code"],
-            "andereGemeenteNaam": gemeenten[b]["naam"],
-            "aantalGedeeldeRegelingen": gewicht,
+            "gemeente_naam": gemeenten[a]["naam"],
+            "andere_gemeente": gemeenten[b]["code"],
+            "andere_gemeente_naam": gemeenten[b]["naam"],
+            "aantal_gedeelde_regelingen": gewicht,
         }
         for (a, b), gewicht in gewichten.items()
         if provincie is None
         or provincie in (gemeenten[a]["provincie__code"], gemeenten[b]["provincie__code"])
     ]
     return sorted(
-        randen, key=lambda r: (-r["aantalGedeeldeRegelingen"], r["gemeente"], r["andereGemeente"])
+        randen,
+        key=lambda r: (-r["aantal_gedeelde_regelingen"], r["gemeente"], r["andere_gemeente"]),
     )
 
 
@@ -237,8 +243,8 @@ def statistieken_per_thema(*, peildatum: datetime.date) -> list[dict]:
     return [
         {
             "thema": thema["slug"],
-            "themaNaam": thema["naam"],
-            "aantalGemeenten": len(
+            "thema_naam": thema["naam"],
+            "aantal_gemeenten": len(
                 set().union(*(gemeenten_per_regeling[r] for r in per_thema[pk]))
             ),
             **stand.cijfers(per_thema[pk]),
@@ -272,14 +278,14 @@ def statistieken_per_provincie(*, peildatum: datetime.date) -> list[dict]:
         resultaat.append(
             {
                 "provincie": provincie.code,
-                "provincieNaam": provincie.naam,
-                "aantalGemeenten": len(gemeenten),
-                "gemiddeldAantalThemasPerGemeente": (
+                "provincie_naam": provincie.naam,
+                "aantal_gemeenten": len(gemeenten),
+                "gemiddeld_aantal_themas_per_gemeente": (
                     round(sum(len(themas_per_gemeente[g]) for g in gemeenten) / len(gemeenten), 2)
                     if gemeenten
                     else None
                 ),
-                "aantalGrensoverschrijdend": len(
+                "aantal_grensoverschrijdend": len(
                     [r for r in regelingen if len(provincies_per_regeling[r]) > 1]
                 ),
                 **stand.cijfers(regelingen),
@@ -313,17 +319,17 @@ def art27_register(*, gemeente: Gemeente, peildatum: datetime.date) -> list[dict
             "identificatie": r.slug,
             "naam": r.naam,
             "vorm": r.vorm or None,
-            "vormNaam": vorm_naam(r.vorm),
-            "ingesteldOrgaan": r.ingesteld_orgaan,
+            "vorm_naam": vorm_naam(r.vorm),
+            "ingesteld_orgaan": r.ingesteld_orgaan,
             "deelnemers": [(d.gemeente or d.partner).naam for d in r.deelnemers],
-            "wettelijkeVoorschriften": r.wettelijke_grondslagen,
-            "overgedragenBevoegdheden": r.bevoegdheden,
+            "wettelijke_voorschriften": r.wettelijke_grondslagen,
+            "overgedragen_bevoegdheden": r.bevoegdheden,
             "bevoegdheidsverkrijgingen": r.bevoegdheidsverkrijgingen,
             "vestigingsplaats": r.vestigingsplaats,
             "adres": r.adres,
             "begindatum": r.begindatum,
             "bron": r.bron,
-            "bronUrl": r.bron_url,
+            "bron_url": r.bron_url,
         }
         for r in regelingen
     ]
@@ -341,10 +347,10 @@ def provincie_overzicht(*, provincie: Partner, peildatum: datetime.date) -> dict
     )
     gemeenten = sorted(
         (
-            {"code": g.code, "naam": g.naam, "aantalRegelingen": aantallen.get(g.pk, 0)}
+            {"code": g.code, "naam": g.naam, "aantal_regelingen": aantallen.get(g.pk, 0)}
             for g in Gemeente.objects.actief_op(peildatum).filter(provincie=provincie)
         ),
-        key=lambda g: (-g["aantalRegelingen"], g["naam"]),
+        key=lambda g: (-g["aantal_regelingen"], g["naam"]),
     )
     cijfers = next(
         r
@@ -352,6 +358,96 @@ def provincie_overzicht(*, provincie: Partner, peildatum: datetime.date) -> dict
         if r["provincie"] == provincie.code
     )
     return {"gemeenten": gemeenten, "cijfers": cijfers}
+
+
+# --- Herindelingsscan ----------------------------------------------------------------------
+
+GEMEENTEN_LIJST = rf"^{CBS_CODE}(,{CBS_CODE})*$"
+GEMEENTEN_FOUT = "Geef CBS-codes (GM en vier cijfers), gescheiden door komma's."
+OPVOLGER_FOUT = "Geef een CBS-code: GM en vier cijfers."
+VERPLICHT = "Dit veld is vereist."
+
+
+@dataclass(frozen=True)
+class Parameterfout:
+    """Why one parameter cannot be read: a code for the API, a Dutch message for people."""
+
+    code: str
+    bericht: str
+
+    def __str__(self) -> str:
+        return self.bericht
+
+
+class OngeldigeScan(ValueError):
+    """Parameters of the herindelingsscan that cannot be read, per parameter."""
+
+    def __init__(self, fouten: dict[str, list[Parameterfout]]):
+        super().__init__(" ".join(f"{naam}: {' '.join(map(str, f))}" for naam, f in fouten.items()))
+        self.fouten = fouten
+
+
+def scan_argumenten(parameters: Mapping[str, str]) -> dict:
+    """The arguments of ``scan`` from the parameters as people and programs give them:
+    ``gemeenten`` (CBS codes with commas), ``datum`` (JJJJ-MM-DD) and an optional ``opvolger``
+    (a CBS code; empty is none). Raises OngeldigeScan naming every parameter that cannot be
+    read, then Gemeente.DoesNotExist naming the codes that are not in the register: an unknown
+    code is not a malformed request but a gemeente that is not there."""
+    fouten = {}
+    codes = parameters.get("gemeenten") or ""
+    if not codes:
+        fouten["gemeenten"] = [Parameterfout("required", VERPLICHT)]
+    elif not re.fullmatch(GEMEENTEN_LIJST, codes):
+        fouten["gemeenten"] = [Parameterfout("invalid", GEMEENTEN_FOUT)]
+    try:
+        datum = parse_datum(parameters.get("datum"))
+        if datum is None:
+            fouten["datum"] = [Parameterfout("required", VERPLICHT)]
+    except OngeldigeParameter as fout:
+        fouten["datum"] = [Parameterfout("invalid", fout.bericht)]
+    opvolger = parameters.get("opvolger") or None
+    if opvolger is not None and not re.fullmatch(CBS_CODE, opvolger):
+        fouten["opvolger"] = [Parameterfout("invalid", OPVOLGER_FOUT)]
+    if fouten:
+        raise OngeldigeScan(fouten)
+
+    codes = set(codes.split(","))
+    gemeenten = {g.code: g for g in Gemeente.objects.filter(code__in=codes | {opvolger})}
+    onbekend = sorted((codes | ({opvolger} if opvolger else set())) - set(gemeenten))
+    if onbekend:
+        raise Gemeente.DoesNotExist(f"Onbekende gemeente: {', '.join(onbekend)}.")
+    return {
+        "gemeenten": [gemeenten[c] for c in sorted(codes)],
+        "datum": datum,
+        "opvolger": gemeenten.get(opvolger),
+    }
+
+
+SCAN_KOLOMMEN = [
+    "Regeling",
+    "Vorm",
+    "Thema's",
+    "Gevolg",
+    "Betrokken gemeenten",
+    "Overige deelnemers",
+    "Toelichting",
+]
+
+
+def scan_rijen(uitkomst: dict):
+    """The rows of the export of a scan, one per regeling, in the order of SCAN_KOLOMMEN."""
+    return (
+        [
+            r["naam"],
+            r["vorm_naam"],
+            r["themas"],
+            r["gevolg_naam"],
+            [g["naam"] for g in r["betrokken_gemeenten"]],
+            r["aantal_overige_deelnemers"],
+            r["uitleg"],
+        ]
+        for r in uitkomst["regelingen"]
+    )
 
 
 def dag_ervoor(datum: datetime.date) -> datetime.date:
@@ -385,7 +481,7 @@ def betrokken_regelingen(gemeente_ids: set[int], datum: datetime.date):
             "themas",
             Prefetch(
                 "deelnames",
-                queryset=Deelname.objects.filter(overlapt_q(vorige_dag, datum))
+                queryset=Deelname.objects.actief_tussen(vorige_dag, datum)
                 .select_related("gemeente")
                 .order_by("gemeente__naam", "pk"),
                 to_attr="deelnemers",
@@ -428,13 +524,13 @@ def scan(
                 "identificatie": regeling.slug,
                 "naam": regeling.naam,
                 "vorm": regeling.vorm or None,
-                "vormNaam": vorm_naam(regeling.vorm),
+                "vorm_naam": vorm_naam(regeling.vorm),
                 "themas": [t.naam for t in regeling.themas.all()],
                 "gevolg": gevolg.value,
-                "gevolgNaam": gevolg.label,
+                "gevolg_naam": gevolg.label,
                 "uitleg": GEVOLG_UITLEG[gevolg],
-                "betrokkenGemeenten": [{"code": g.code, "naam": g.naam} for g in betrokken],
-                "aantalOverigeDeelnemers": len(overige),
+                "betrokken_gemeenten": [{"code": g.code, "naam": g.naam} for g in betrokken],
+                "aantal_overige_deelnemers": len(overige),
             }
         )
     return {
@@ -444,27 +540,19 @@ def scan(
             for g in sorted({*gemeenten, *([opvolger] if opvolger else [])}, key=lambda g: g.naam)
         ],
         "opvolger": {"code": opvolger.code, "naam": opvolger.naam} if opvolger else None,
-        "aantalRegelingen": len(regels),
-        "perGevolg": [
+        "aantal_regelingen": len(regels),
+        "per_gevolg": [
             {
                 "gevolg": gevolg.value,
-                "gevolgNaam": gevolg.label,
+                "gevolg_naam": gevolg.label,
                 "aantal": sum(r["gevolg"] == gevolg for r in regels),
             }
             for gevolg in Gevolg
         ],
-        "perThema": _tel(regels, lambda r: r["themas"] or ["Zonder thema"], "thema"),
-        "perVorm": _tel(regels, lambda r: [r["vormNaam"]], "vorm"),
+        "per_thema": _tel(regels, lambda r: r["themas"] or ["Zonder thema"], "thema"),
+        "per_vorm": _tel(regels, lambda r: [r["vorm_naam"]], "vorm"),
         "regelingen": regels,
     }
-
-
-TELSLEUTELS = {
-    Gevolg.VERVALT: "vervalt",
-    Gevolg.GAAT_OVER: "gaatOver",
-    Gevolg.SAMENVOEGEN: "samenvoegen",
-    Gevolg.GEEN: "geen",
-}
 
 
 def _tel(regels: list[dict], groepen, sleutel: str) -> list[dict]:
@@ -476,7 +564,7 @@ def _tel(regels: list[dict], groepen, sleutel: str) -> list[dict]:
         {
             sleutel: groep,
             "aantal": sum(telling.values()),
-            **{TELSLEUTELS[gevolg]: telling[gevolg] for gevolg in Gevolg},
+            **{gevolg.value: telling[gevolg] for gevolg in Gevolg},
         }
         for groep, telling in sorted(tellingen.items(), key=lambda i: (-sum(i[1].values()), i[0]))
     ]

@@ -14,15 +14,14 @@ from municipalities.constants import PartnerSoort
 from municipalities.filters import zoek_naam_of_code
 from municipalities.models import Gemeente, Herindeling, Partner
 from registry.converters import CBS_CODE
-from registry.filters import peildatum_uit
 from registry.geldigheid import verdeel_op
+from registry.peildatum import peildatum_uit
 from registry.sections import sections
 
 from . import selectors
 from .constants import Gevolg, Vorm
 from .filters import RegelingFilter, zoek_regeling
 from .models import Deelname, Herziening, Regeling, Thema
-from .overzichten import ScanParameters
 
 PAGINA_GROOTTE = 25
 MAXIMUM_PER_SOORT = 50
@@ -108,6 +107,7 @@ def zoeken(request):
 
 
 def regeling_lijst(request):
+    peildatum_uit(request)  # a peildatum that cannot be read is a 400 page, not an empty list
     filterset = RegelingFilter(
         request.GET, queryset=Regeling.objects.prefetch_related("themas").order_by("naam", "id")
     )
@@ -218,16 +218,14 @@ def herindelingsscan(request):
     """The herindelingsscan for people: the API's parameters, the result grouped by gevolg."""
     uitkomst, fouten = None, {}
     if request.GET:
-        data = request.GET.copy()
+        data = request.GET.dict()
         data["gemeenten"], onbekend = codes_van(data.get("gemeenten", ""))
-        parameters = ScanParameters(data=data)
         try:
             if onbekend:
                 raise Gemeente.DoesNotExist(f"Onbekende gemeente: {', '.join(onbekend)}.")
-            if parameters.is_valid():
-                uitkomst = selectors.scan(**parameters.scan_argumenten())
-            else:
-                fouten = parameters.errors
+            uitkomst = selectors.scan(**selectors.scan_argumenten(data))
+        except selectors.OngeldigeScan as fout:
+            fouten = fout.fouten
         except Gemeente.DoesNotExist as fout:
             fouten = {"gemeenten": [str(fout)]}
     if uitkomst:

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 
 from registry.converters import CBS_CODE
 from registry.geldigheid import Geldigheid
+from registry.peildatum import JAAR_MAX
 from registry.slugs import DerivedSlug
 
 from .constants import CBS_CODE_FOUT, PARTNER_CODES, TOOI_BASIS, PartnerSoort
@@ -16,6 +17,8 @@ OIN_REGEX = r"^[0-9]{20}$"
 kvk_validator = RegexValidator(KVK_REGEX, "Een KvK-nummer bestaat uit 8 cijfers.")
 oin_validator = RegexValidator(OIN_REGEX, "Een OIN bestaat uit 20 cijfers.")
 cbs_validator = RegexValidator(f"^{CBS_CODE}$", CBS_CODE_FOUT)
+# Inhabitants are counted since the first censuses, before the register's other figures begin.
+PEILJAAR_MIN = 1800
 
 
 def kvk_en_oin_constraints(prefix: str) -> list[models.CheckConstraint]:
@@ -162,9 +165,10 @@ class Gemeente(Geldigheid):
             ),
             models.CheckConstraint(
                 condition=Q(inwoners_peiljaar__isnull=True)
-                | Q(inwoners_peiljaar__gte=1800, inwoners_peiljaar__lte=2100),
+                | Q(inwoners_peiljaar__gte=PEILJAAR_MIN, inwoners_peiljaar__lte=JAAR_MAX),
                 name="gemeente_peiljaar_plausibel",
-                violation_error_message="Het peiljaar moet tussen 1800 en 2100 liggen.",
+                violation_error_message=f"Het peiljaar moet tussen {PEILJAAR_MIN} en {JAAR_MAX} "
+                "liggen.",
             ),
         ]
 

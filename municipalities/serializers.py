@@ -2,10 +2,11 @@ import datetime
 
 from rest_framework import serializers
 
+from registry.peildatum import JAAR_MAX
 from registry.serializers import ModelValidatieMixin, bron_url_veld, identiteit
 
 from .constants import PartnerSoort
-from .models import KVK_REGEX, Gemeente, Herindeling, Partner
+from .models import KVK_REGEX, PEILJAAR_MIN, Gemeente, Herindeling, Partner
 
 
 def gemeente_veld(label: str = "Gemeente", **kwargs) -> serializers.SlugRelatedField:
@@ -37,8 +38,8 @@ class GemeenteSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
         source="inwoners_peiljaar",
         allow_null=True,
         required=False,
-        min_value=1800,
-        max_value=2100,
+        min_value=PEILJAAR_MIN,
+        max_value=JAAR_MAX,
         label="Peiljaar inwoners",
     )
 

@@ -4,6 +4,8 @@ regelingen and so live in ``agreements``."""
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
+from registry.peildatum import peildatum_uit
+
 from .constants import PartnerSoort
 from .filters import GemeenteFilter
 from .models import Gemeente, Partner
@@ -16,6 +18,7 @@ def gemeente_lijst(request):
     code = request.GET.get("gemeente", "")
     if Gemeente.objects.filter(code=code).exists():
         return redirect("gemeente-pagina", code=code)
+    peildatum_uit(request)  # a peildatum that cannot be read is a 400 page, not an empty list
     filterset = GemeenteFilter(
         request.GET, queryset=Gemeente.objects.select_related("provincie").order_by("naam", "pk")
     )

@@ -17,6 +17,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
+from .peildatum import OngeldigeParameter
+
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/"
@@ -92,7 +94,11 @@ def exception_handler(exc, context):
     from rest_framework.views import exception_handler as drf_exception_handler
 
     request = context["request"]
-    if isinstance(exc, ProtectedError):
+    if isinstance(exc, OngeldigeParameter):
+        exc = exceptions.ValidationError(
+            {exc.parameter: [exceptions.ErrorDetail(exc.bericht, "invalid")]}
+        )
+    elif isinstance(exc, ProtectedError):
         exc = Conflict()
     elif isinstance(exc, IntegrityError):
         exc = exceptions.ValidationError(

@@ -3,14 +3,47 @@
 import datetime
 
 import django_filters
+from django import forms
+from drf_spectacular.utils import extend_schema_field
+
+from .peildatum import JAAR_SCHEMA, JAAR_UITLEG, OngeldigeParameter, parse_datum, parse_jaar
 
 
-def peildatum_uit(request, standaard: datetime.date | None = None) -> datetime.date:
-    """The peildatum of a web page: ``?peildatum=``, else ``standaard``, else today."""
-    try:
-        return datetime.date.fromisoformat(request.GET.get("peildatum", ""))
-    except ValueError:
-        return standaard or datetime.date.today()
+class PeildatumVeld(forms.DateField):
+    """A date by the rule of registry.peildatum (JJJJ-MM-DD), with its Dutch message."""
+
+    def to_python(self, value):
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return parse_datum(value)
+        except OngeldigeParameter as fout:
+            raise forms.ValidationError(fout.bericht, code="invalid") from None
+
+
+class PeildatumFilter(django_filters.DateFilter):
+    field_class = PeildatumVeld
+
+
+class JaarVeld(forms.IntegerField):
+    """A year by the rule of registry.peildatum (JAAR_MIN to JAAR_MAX), with its Dutch message."""
+
+    def to_python(self, value):
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_jaar(value, None)
+        except OngeldigeParameter as fout:
+            raise forms.ValidationError(fout.bericht, code="invalid") from None
+
+
+@extend_schema_field(JAAR_SCHEMA)
+class JaarFilter(django_filters.NumberFilter):
+    field_class = JaarVeld
+
+
+def jaar_filter(veld: str = "jaar") -> JaarFilter:
+    return JaarFilter(field_name=veld, label=JAAR_UITLEG)
 
 
 class Sortering(django_filters.OrderingFilter):
@@ -24,7 +57,7 @@ class Sortering(django_filters.OrderingFilter):
 class PeildatumFilterSet(django_filters.FilterSet):
     """A FilterSet whose result is always "as on the peildatum": today when none is given."""
 
-    peildatum = django_filters.DateFilter(
+    peildatum = PeildatumFilter(
         label="Peildatum (JJJJ-MM-DD): het register zoals het was op deze datum; standaard vandaag."
     )
 

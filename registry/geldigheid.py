@@ -3,7 +3,8 @@
 A period runs from ``begindatum`` up to and including ``einddatum``. An empty
 ``begindatum`` means "start unknown" (valid since ever as far as the register knows),
 an empty ``einddatum`` means "no end". Every model with a period inherits from
-``Geldigheid`` and so shares the constraint, the validation and ``actief_op``.
+``Geldigheid`` and so shares the constraint, the validation, ``actief_op`` (valid on a day) and
+``actief_tussen`` (valid on some day of a period).
 """
 
 import datetime
@@ -20,9 +21,28 @@ def actief_op_q(datum: datetime.date, prefix: str = "") -> Q:
     )
 
 
+def actief_tussen_q(
+    begin: datetime.date | None, einde: datetime.date | None, prefix: str = ""
+) -> Q:
+    """Q for "valid on at least one day of [``begin``, ``einde``]" (None: open on that side),
+    optionally through a relation (``prefix="regeling__"``)."""
+    q = Q()
+    if einde is not None:
+        q &= Q(**{f"{prefix}begindatum__isnull": True}) | Q(**{f"{prefix}begindatum__lte": einde})
+    if begin is not None:
+        q &= Q(**{f"{prefix}einddatum__isnull": True}) | Q(**{f"{prefix}einddatum__gte": begin})
+    return q
+
+
 class GeldigheidQuerySet(models.QuerySet):
     def actief_op(self, datum: datetime.date):
         return self.filter(actief_op_q(datum))
+
+    def actief_tussen(self, begin: datetime.date | None, einde: datetime.date | None):
+        """The records whose own period shares at least one day with [``begin``, ``einde``];
+        None leaves that side open. (Unlike ``Deelname.objects.actief_op`` it does not look at
+        the regeling.)"""
+        return self.filter(actief_tussen_q(begin, einde))
 
 
 class Geldigheid(models.Model):
@@ -59,16 +79,6 @@ def verdeel_op(objecten, datum: datetime.date) -> tuple[list, list]:
         [o for o in objecten if o.is_actief_op(datum)],
         [o for o in objecten if not o.is_actief_op(datum)],
     )
-
-
-def overlapt_q(begindatum: datetime.date | None, einddatum: datetime.date | None) -> Q:
-    """Q for periods that share at least one day with [begindatum, einddatum]."""
-    q = Q()
-    if einddatum is not None:
-        q &= Q(begindatum__isnull=True) | Q(begindatum__lte=einddatum)
-    if begindatum is not None:
-        q &= Q(einddatum__isnull=True) | Q(einddatum__gte=begindatum)
-    return q
 
 
 def perioden_overlappen(a: tuple, b: tuple) -> bool:

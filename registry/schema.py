@@ -7,6 +7,7 @@ from django.conf import settings
 from .api import PROBLEM_JSON, TITELS
 from .converters import CBS_CODE
 from .exports import CSV_TYPE, XLSX_TYPE
+from .peildatum import JAAR_UITLEG
 
 PROBLEEM = {
     "type": "object",
@@ -50,7 +51,7 @@ PARAMETERS = {
     "format": "Formaat van het antwoord: json, of als export csv of xlsx (ook via Accept).",
     "code": "CBS-code van de gemeente, bijv. GM0626.",
     "identificatie": "Vaste identificatie van de resource.",
-    "jaar": "Jaar (JJJJ, 1900 tot en met 2100).",
+    "jaar": JAAR_UITLEG,
 }
 
 

@@ -6,14 +6,14 @@ import itertools
 from collections.abc import Iterator
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import exceptions, serializers, views, viewsets
+from rest_framework import exceptions, views, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
 
 from .api import Pagination
 from .exports import FORMATEN, Tabel, stream
+from .peildatum import parse_peildatum
 
 EXPORT_DEEL = 500
-DATUM_FOUT = {"invalid": "Geef een geldige datum als JJJJ-MM-DD."}
 
 
 def in_delen(rijen: Iterator, grootte: int) -> Iterator[list]:
@@ -123,16 +123,13 @@ class OverzichtView(StrictQueryParamsMixin, ExportMixin, views.APIView):
     extra_query_params: tuple[str, ...] = ("peildatum",)
     export_naam = ""
 
-    class Peildatum(serializers.Serializer):
-        peildatum = serializers.DateField(required=False, error_messages=DATUM_FOUT)
-
     def parameters(self, serializer_class) -> dict:
         serializer = serializer_class(data=self.request.query_params)
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
 
     def peildatum(self) -> datetime.date:
-        return self.parameters(self.Peildatum).get("peildatum") or datetime.date.today()
+        return parse_peildatum(self.request.query_params.get("peildatum"))
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

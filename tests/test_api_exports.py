@@ -5,6 +5,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from tests.factories import DeelnameFactory, GemeenteFactory, RegelingFactory
+
 pytestmark = pytest.mark.django_db
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -75,3 +77,14 @@ def test_nested_values_export_as_names(api, voorbeelddata):
     response = api.get("/api/v1/deelnames", {"format": "csv", "regeling": "equalit"})
     kop, rij = csv_rijen(response)
     assert rij[kop.index("Deelnemer")] == "Woerden"
+
+
+def test_the_network_exports_the_same_rows(api, db):
+    a, b = GemeenteFactory.create_batch(2)
+    regeling = RegelingFactory()
+    for gemeente in (a, b):
+        DeelnameFactory(regeling=regeling, gemeente=gemeente)
+    response = api.get("/api/v1/netwerk", {"format": "csv", "gemeente": a.code})
+    kop, *rijen = csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    assert kop[0] == "Gemeente" and kop[-1] == "Aantal gedeelde regelingen"
+    assert rijen == [[a.code, a.naam, b.code, b.naam, "1"]]

@@ -1,9 +1,12 @@
 """The structure of the house: the import contracts cover every module they mean to cover."""
 
+import datetime
 import pkgutil
+import re
 import tomllib
 from pathlib import Path
 
+import pytest
 from django.apps import apps
 
 import agreements
@@ -32,3 +35,40 @@ def test_grip_is_an_app_of_its_own():
 
 def test_agreements_has_no_grip_modules_left():
     assert sorted(Path(agreements.__file__).parent.glob("grip_*.py")) == []
+
+
+def sleutels(waarde) -> set[str]:
+    """Every key of the dicts in ``waarde``, however deep."""
+    if isinstance(waarde, dict):
+        return set(waarde) | set().union(*(sleutels(v) for v in waarde.values()))
+    if isinstance(waarde, list | tuple):
+        return set().union(*(sleutels(v) for v in waarde))
+    return set()
+
+
+@pytest.mark.django_db
+def test_selectors_return_snake_case_keys_and_leave_camel_case_to_the_serializers(voorbeelddata):
+    from agreements import selectors
+    from agreements.grip import selectors as grip
+    from municipalities.models import Gemeente, Partner
+
+    peildatum = datetime.date(2019, 6, 1)
+    voorschoten = Gemeente.objects.get(code="GM0626")
+    uitkomsten = [
+        selectors.gemeente_overzicht(gemeente=voorschoten, peildatum=peildatum),
+        selectors.netwerk(peildatum=peildatum),
+        selectors.statistieken_per_thema(peildatum=peildatum),
+        selectors.statistieken_per_provincie(peildatum=peildatum),
+        selectors.art27_register(gemeente=voorschoten, peildatum=peildatum),
+        selectors.provincie_overzicht(
+            provincie=Partner.objects.get(code="pv28"), peildatum=peildatum
+        ),
+        selectors.scan(
+            **selectors.scan_argumenten({"gemeenten": "GM0017,GM0009", "datum": "2019-01-01"})
+        ),
+        grip.dashboard(gemeente=voorschoten, peildatum=datetime.date(2026, 3, 1)),
+        grip.verbonden_partijen(gemeente=voorschoten, jaar=2025),
+    ]
+    alle = set().union(*(sleutels(u) for u in uitkomsten))
+    assert "aantal_regelingen" in alle
+    assert {s for s in alle if not re.fullmatch(r"[a-z0-9_]+", s)} == set()

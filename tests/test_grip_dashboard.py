@@ -64,8 +64,8 @@ def test_voorschoten_evaluations_are_overdue_four_years_after_toetreding(voorbee
 
     voorschoten = Gemeente.objects.get(code="GM0626")
     dashboard = selectors.dashboard(gemeente=voorschoten, peildatum=D(2026, 3, 1))
-    assert dashboard["evaluatieInterval"] == 4
-    te_laat = {e["regeling"].slug: e["volgende"] for e in dashboard["evaluatiesTeLaat"]}
+    assert dashboard["evaluatie_interval"] == 4
+    te_laat = {e["regeling"].slug: e["volgende"] for e in dashboard["evaluaties_te_laat"]}
     assert te_laat == {
         "belastingsamenwerking-gouwe-rijnland": D(2015, 1, 1),
         "holland-rijnland": D(2014, 4, 1),
@@ -218,15 +218,15 @@ def test_bijdragen_per_year_and_per_thema_and_regelingen_without_rapporteur():
     BijdrageFactory(regeling=tweede, gemeente=gemeente, jaar=2025, begroot=Decimal("45"))
     RapporteurFactory(regeling=tweede, gemeente=gemeente)
     dashboard = selectors.dashboard(gemeente=gemeente, peildatum=D(2026, 3, 1))
-    assert dashboard["bijdragenPerJaar"] == [
+    assert dashboard["bijdragen_per_jaar"] == [
         {"jaar": 2025, "begroot": Decimal("45"), "gerealiseerd": None},
         {"jaar": 2026, "begroot": Decimal("150"), "gerealiseerd": Decimal("40")},
     ]
-    assert dashboard["bijdragenPerThema"] == [
+    assert dashboard["bijdragen_per_thema"] == [
         {"thema": "Afval", "begroot": Decimal("150"), "gerealiseerd": Decimal("40")},
         {"thema": "Jeugd", "begroot": Decimal("50"), "gerealiseerd": Decimal("40")},
     ]
-    assert dashboard["zonderRapporteur"] == [eerste]
+    assert dashboard["zonder_rapporteur"] == [eerste]
 
 
 def vul_register(gemeente, aantal):

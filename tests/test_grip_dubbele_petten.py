@@ -25,7 +25,7 @@ def zetel(**velden):
 def petten(gemeente, peildatum=PEILDATUM):
     return {
         v.naam: v.dubbele_pet
-        for v in selectors.dashboard(gemeente=gemeente, peildatum=peildatum)["dubbelePetten"]
+        for v in selectors.dashboard(gemeente=gemeente, peildatum=peildatum)["dubbele_petten"]
     }
 
 

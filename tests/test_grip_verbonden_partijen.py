@@ -132,11 +132,11 @@ def test_the_figures_entered_are_shown_with_totals_per_group():
     )
     overzicht = selectors.verbonden_partijen(gemeente=gemeente, jaar=2025)
     gr = overzicht["groepen"][0]
-    assert gr["totaalBegroot"] == Decimal("1250000.00")
-    assert gr["totaalGerealiseerd"] == Decimal("1198000.50")
+    assert gr["totaal_begroot"] == Decimal("1250000.00")
+    assert gr["totaal_gerealiseerd"] == Decimal("1198000.50")
     assert gr["partijen"][0]["cijfers"].resultaat == Decimal("50000")
-    assert gr["partijen"][0]["bestuurlijkBelang"] == ["A. Bakker (wethouder, algemeen bestuur)"]
-    assert overzicht["groepen"][1]["totaalBegroot"] is None  # nothing entered: unknown, not 0
+    assert gr["partijen"][0]["bestuurlijk_belang"] == ["A. Bakker (wethouder, algemeen bestuur)"]
+    assert overzicht["groepen"][1]["totaal_begroot"] is None  # nothing entered: unknown, not 0
 
 
 def test_the_export_groups_and_carries_the_figures(api):

@@ -12,7 +12,13 @@ from django.test.utils import CaptureQueriesContext
 
 from agreements.constants import Gevolg, Rol, Vorm
 from agreements.models import Deelname, HerindelingsMutatie, Herziening
-from agreements.selectors import scan
+from agreements.selectors import (
+    SCAN_KOLOMMEN,
+    OngeldigeScan,
+    scan,
+    scan_argumenten,
+    scan_rijen,
+)
 from agreements.services import maak_ongedaan, pas_toe
 from municipalities.models import Gemeente, Herindeling
 from tests.factories import (
@@ -88,15 +94,15 @@ def test_the_scan_classifies_every_regeling(gemeenten, regelingen):
         "Met het waterschap": Gevolg.GAAT_OVER,
         "Zonder Haren": Gevolg.GEEN,
     }
-    assert {g["gevolg"]: g["aantal"] for g in uitkomst["perGevolg"]} == {
+    assert {g["gevolg"]: g["aantal"] for g in uitkomst["per_gevolg"]} == {
         "vervalt": 1,
         "gaat_over": 1,
         "samenvoegen": 1,
         "geen": 1,
     }
     samen = next(r for r in uitkomst["regelingen"] if r["naam"] == "Afvalbeheer")
-    assert [g["naam"] for g in samen["betrokkenGemeenten"]] == ["Groningen", "Haren"]
-    assert samen["aantalOverigeDeelnemers"] == 1
+    assert [g["naam"] for g in samen["betrokken_gemeenten"]] == ["Groningen", "Haren"]
+    assert samen["aantal_overige_deelnemers"] == 1
 
 
 def test_without_opvolger_a_lone_deelname_passes_to_the_new_gemeente(gemeenten, regelingen):
@@ -120,17 +126,17 @@ def test_the_scan_counts_per_thema_and_vorm(gemeenten):
     regeling.themas.add(afval)
     regeling_met(haren, ander, vorm=Vorm.OPENBAAR_LICHAAM)
     uitkomst = scan(gemeenten=[haren], datum=DATUM, opvolger=groningen)
-    assert uitkomst["perVorm"] == [
+    assert uitkomst["per_vorm"] == [
         {
             "vorm": "Openbaar lichaam",
             "aantal": 2,
             "vervalt": 0,
-            "gaatOver": 1,
+            "gaat_over": 1,
             "samenvoegen": 1,
             "geen": 0,
         }
     ]
-    assert {r["thema"]: r["aantal"] for r in uitkomst["perThema"]} == {
+    assert {r["thema"]: r["aantal"] for r in uitkomst["per_thema"]} == {
         "Afval": 1,
         "Zonder thema": 1,
     }
@@ -617,3 +623,53 @@ def test_a_date_at_the_start_of_the_calendar_is_no_error(api, voorbeelddata):
     assert sum(g["aantal"] for g in uitkomst["perGevolg"]) == uitkomst["aantalRegelingen"]
     for regeling in uitkomst["regelingen"]:
         assert "GM0017" in {g["code"] for g in regeling["betrokkenGemeenten"]}
+
+
+# The parameters of the scan, read by one plain function for page, command and API.
+
+
+def test_the_scan_parameters_are_read_without_the_api(gemeenten):
+    haren, ten_boer, groningen, _ = gemeenten
+    assert scan_argumenten(
+        {"gemeenten": "GM9917,GM9909", "datum": "2019-01-01", "opvolger": "GM9914"}
+    ) == {"gemeenten": [ten_boer, haren], "datum": DATUM, "opvolger": groningen}
+    assert scan_argumenten({"gemeenten": "GM9917", "datum": "2019-01-01", "opvolger": ""}) == {
+        "gemeenten": [haren],
+        "datum": DATUM,
+        "opvolger": None,
+    }
+
+
+def test_every_scan_parameter_that_cannot_be_read_is_named_in_dutch(gemeenten):
+    with pytest.raises(OngeldigeScan) as fout:
+        scan_argumenten({"gemeenten": "GM9917,", "datum": "1-1-2019", "opvolger": "Groningen"})
+    assert {
+        naam: [(f.code, str(f)) for f in lijst] for naam, lijst in fout.value.fouten.items()
+    } == {
+        "gemeenten": [("invalid", "Geef CBS-codes (GM en vier cijfers), gescheiden door komma's.")],
+        "datum": [("invalid", "Geef een geldige datum als JJJJ-MM-DD.")],
+        "opvolger": [("invalid", "Geef een CBS-code: GM en vier cijfers.")],
+    }
+    with pytest.raises(OngeldigeScan) as fout:
+        scan_argumenten({})
+    assert {naam: [f.code for f in lijst] for naam, lijst in fout.value.fouten.items()} == {
+        "gemeenten": ["required"],
+        "datum": ["required"],
+    }
+    with pytest.raises(Gemeente.DoesNotExist, match="Onbekende gemeente: GM0001, GM0002."):
+        scan_argumenten({"gemeenten": "GM9917,GM0002", "datum": "2019-01-01", "opvolger": "GM0001"})
+
+
+def test_the_command_names_what_it_cannot_read(gemeenten):
+    with pytest.raises(CommandError, match="datum: Geef een geldige datum als JJJJ-MM-DD."):
+        call_command("herindelingsscan", "GM9917", "--datum", "2019-1-1")
+    with pytest.raises(CommandError, match="Onbekende gemeente: GM0002."):
+        call_command("herindelingsscan", "GM0002", "--datum", "2019-01-01")
+
+
+def test_the_export_rows_of_the_scan(gemeenten, regelingen):
+    haren, ten_boer, groningen, _ = gemeenten
+    uitkomst = scan(gemeenten=[haren, ten_boer], datum=DATUM, opvolger=groningen)
+    rijen = {rij[0]: rij for rij in scan_rijen(uitkomst)}
+    assert len(SCAN_KOLOMMEN) == len(rijen["Afvalbeheer"]) == 7
+    assert rijen["Afvalbeheer"][3:6] == ["Samenvoegen", ["Groningen", "Haren"], 1]

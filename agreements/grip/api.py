@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from agreements.overzichten import PEILDATUM, GemeenteKort, RegelingKort
 from municipalities.models import Gemeente
 from registry.exports import Tabel
+from registry.peildatum import JAAR_SCHEMA, parse_jaar
 from registry.viewsets import OverzichtView, RegisterViewSet, crud_schema
 
 from . import selectors
@@ -259,9 +260,9 @@ class EvaluatieKort(serializers.Serializer):
 
 class Evaluatiestand(serializers.Serializer):
     regeling = RegelingKort()
-    laatsteEvaluatie = EvaluatieKort(allow_null=True)
-    volgendeEvaluatie = serializers.DateField(allow_null=True)
-    teLaat = serializers.BooleanField()
+    laatsteEvaluatie = EvaluatieKort(source="laatste", allow_null=True)
+    volgendeEvaluatie = serializers.DateField(source="volgende", allow_null=True)
+    teLaat = serializers.BooleanField(source="te_laat")
 
 
 class Bedragen(serializers.Serializer):
@@ -282,62 +283,21 @@ class DubbelePet(serializers.Serializer):
     functie = serializers.CharField()
     orgaan = serializers.CharField()
     regeling = RegelingKort()
-    reden = serializers.CharField()
+    reden = serializers.CharField(source="dubbele_pet")
 
 
 class Dashboard(serializers.Serializer):
     gemeente = GemeenteKort()
     peildatum = serializers.DateField()
-    termijnenTot = serializers.DateField()
-    aantalRegelingen = serializers.IntegerField()
-    evaluatieIntervalJaren = serializers.IntegerField(allow_null=True)
+    termijnenTot = serializers.DateField(source="tot")
+    aantalRegelingen = serializers.IntegerField(source="aantal_regelingen")
+    evaluatieIntervalJaren = serializers.IntegerField(source="evaluatie_interval", allow_null=True)
     termijnen = Termijn(many=True)
     evaluaties = Evaluatiestand(many=True)
-    bijdragenPerJaar = BijdragenInJaar(many=True)
-    bijdragenPerThema = BijdragenPerThema(many=True)
-    zonderRapporteur = RegelingKort(many=True)
-    dubbelePetten = DubbelePet(many=True)
-
-
-def kort(regeling) -> dict:
-    return {"identificatie": regeling.slug, "naam": regeling.naam}
-
-
-def dashboard_data(d: dict) -> dict:
-    return {
-        "gemeente": {"code": d["gemeente"].code, "naam": d["gemeente"].naam},
-        "peildatum": d["peildatum"],
-        "termijnenTot": d["tot"],
-        "aantalRegelingen": d["aantalRegelingen"],
-        "evaluatieIntervalJaren": d["evaluatieInterval"],
-        "termijnen": [{**t, "regeling": kort(t["regeling"])} for t in d["termijnen"]],
-        "evaluaties": [
-            {
-                "regeling": kort(e["regeling"]),
-                "laatsteEvaluatie": (
-                    {"datum": e["laatste"].datum, "titel": e["laatste"].titel}
-                    if e["laatste"]
-                    else None
-                ),
-                "volgendeEvaluatie": e["volgende"],
-                "teLaat": e["te_laat"],
-            }
-            for e in d["evaluaties"]
-        ],
-        "bijdragenPerJaar": d["bijdragenPerJaar"],
-        "bijdragenPerThema": d["bijdragenPerThema"],
-        "zonderRapporteur": [kort(r) for r in d["zonderRapporteur"]],
-        "dubbelePetten": [
-            {
-                "naam": v.naam,
-                "functie": v.functie,
-                "orgaan": v.orgaan,
-                "regeling": kort(v.regeling),
-                "reden": v.dubbele_pet,
-            }
-            for v in d["dubbelePetten"]
-        ],
-    }
+    bijdragenPerJaar = BijdragenInJaar(source="bijdragen_per_jaar", many=True)
+    bijdragenPerThema = BijdragenPerThema(source="bijdragen_per_thema", many=True)
+    zonderRapporteur = RegelingKort(source="zonder_rapporteur", many=True)
+    dubbelePetten = DubbelePet(source="dubbele_petten", many=True)
 
 
 @extend_schema(
@@ -357,11 +317,7 @@ class DashboardView(OverzichtView):
     def get(self, request, code):
         gemeente = get_object_or_404(Gemeente, code=code)
         peildatum = self.peildatum()
-        return Response(
-            Dashboard(
-                dashboard_data(selectors.dashboard(gemeente=gemeente, peildatum=peildatum))
-            ).data
-        )
+        return Response(Dashboard(selectors.dashboard(gemeente=gemeente, peildatum=peildatum)).data)
 
 
 # --- Verbonden partijen -------------------------------------------------------------------
@@ -370,29 +326,48 @@ class DashboardView(OverzichtView):
 class VerbondenPartij(serializers.Serializer):
     regeling = RegelingKort()
     vorm = serializers.CharField(allow_null=True)
-    vormNaam = serializers.CharField()
+    vormNaam = serializers.CharField(source="vorm_naam")
     vestigingsplaats = serializers.CharField()
-    openbaarBelang = serializers.CharField()
-    bestuurlijkBelang = serializers.ListField(child=serializers.CharField())
-    bijdrageBegroot = serializers.DecimalField(max_digits=15, decimal_places=2, allow_null=True)
+    openbaarBelang = serializers.CharField(source="openbaar_belang")
+    bestuurlijkBelang = serializers.ListField(
+        source="bestuurlijk_belang", child=serializers.CharField()
+    )
+    bijdrageBegroot = serializers.DecimalField(
+        source="bijdrage_begroot", max_digits=15, decimal_places=2, allow_null=True
+    )
     bijdrageGerealiseerd = serializers.DecimalField(
-        max_digits=15, decimal_places=2, allow_null=True
+        source="bijdrage_gerealiseerd", max_digits=15, decimal_places=2, allow_null=True
     )
     verdeelsleutel = serializers.DecimalField(max_digits=7, decimal_places=4, allow_null=True)
-    basisVerdeelsleutel = serializers.CharField(allow_null=True)
-    eigenVermogenBegin = serializers.DecimalField(max_digits=15, decimal_places=2, allow_null=True)
-    eigenVermogenEind = serializers.DecimalField(max_digits=15, decimal_places=2, allow_null=True)
-    vreemdVermogenBegin = serializers.DecimalField(max_digits=15, decimal_places=2, allow_null=True)
-    vreemdVermogenEind = serializers.DecimalField(max_digits=15, decimal_places=2, allow_null=True)
+    basisVerdeelsleutel = serializers.CharField(source="basis_verdeelsleutel", allow_null=True)
+    eigenVermogenBegin = serializers.DecimalField(
+        source="eigen_vermogen_begin", max_digits=15, decimal_places=2, allow_null=True
+    )
+    eigenVermogenEind = serializers.DecimalField(
+        source="eigen_vermogen_eind", max_digits=15, decimal_places=2, allow_null=True
+    )
+    vreemdVermogenBegin = serializers.DecimalField(
+        source="vreemd_vermogen_begin", max_digits=15, decimal_places=2, allow_null=True
+    )
+    vreemdVermogenEind = serializers.DecimalField(
+        source="vreemd_vermogen_eind", max_digits=15, decimal_places=2, allow_null=True
+    )
     resultaat = serializers.DecimalField(max_digits=15, decimal_places=2, allow_null=True)
     risicos = serializers.CharField()
+
+    def to_representation(self, instance):
+        return super().to_representation(partij_waarden(instance))
 
 
 class BBVGroepData(serializers.Serializer):
     groep = serializers.CharField()
-    groepNaam = serializers.CharField()
-    totaalBegroot = serializers.DecimalField(max_digits=17, decimal_places=2, allow_null=True)
-    totaalGerealiseerd = serializers.DecimalField(max_digits=17, decimal_places=2, allow_null=True)
+    groepNaam = serializers.CharField(source="groep.label")
+    totaalBegroot = serializers.DecimalField(
+        source="totaal_begroot", max_digits=17, decimal_places=2, allow_null=True
+    )
+    totaalGerealiseerd = serializers.DecimalField(
+        source="totaal_gerealiseerd", max_digits=17, decimal_places=2, allow_null=True
+    )
     partijen = VerbondenPartij(many=True)
 
 
@@ -402,27 +377,29 @@ class VerbondenPartijen(serializers.Serializer):
     groepen = BBVGroepData(many=True)
 
 
-def partij_data(partij: dict) -> dict:
+def partij_waarden(partij: dict) -> dict:
+    """A verbonden partij of the selector (regeling, bijdrage and jaarcijfers) as plain values:
+    an unknown vorm or basis is None, no risico's is an empty text."""
     regeling, bijdrage, cijfers = partij["regeling"], partij["bijdrage"], partij["cijfers"]
 
     def uit(bron, veld):
         return getattr(bron, veld) if bron is not None else None
 
     return {
-        "regeling": kort(regeling),
+        "regeling": regeling,
         "vorm": regeling.vorm or None,
-        "vormNaam": regeling.get_vorm_display() or "Onbekend",
+        "vorm_naam": regeling.get_vorm_display() or "Onbekend",
         "vestigingsplaats": regeling.vestigingsplaats,
-        "openbaarBelang": regeling.doel,
-        "bestuurlijkBelang": partij["bestuurlijkBelang"],
-        "bijdrageBegroot": uit(bijdrage, "begroot"),
-        "bijdrageGerealiseerd": uit(bijdrage, "gerealiseerd"),
+        "openbaar_belang": regeling.doel,
+        "bestuurlijk_belang": partij["bestuurlijk_belang"],
+        "bijdrage_begroot": uit(bijdrage, "begroot"),
+        "bijdrage_gerealiseerd": uit(bijdrage, "gerealiseerd"),
         "verdeelsleutel": uit(bijdrage, "verdeelsleutel"),
-        "basisVerdeelsleutel": uit(bijdrage, "basis") or None,
-        "eigenVermogenBegin": uit(cijfers, "eigen_vermogen_begin"),
-        "eigenVermogenEind": uit(cijfers, "eigen_vermogen_eind"),
-        "vreemdVermogenBegin": uit(cijfers, "vreemd_vermogen_begin"),
-        "vreemdVermogenEind": uit(cijfers, "vreemd_vermogen_eind"),
+        "basis_verdeelsleutel": uit(bijdrage, "basis") or None,
+        "eigen_vermogen_begin": uit(cijfers, "eigen_vermogen_begin"),
+        "eigen_vermogen_eind": uit(cijfers, "eigen_vermogen_eind"),
+        "vreemd_vermogen_begin": uit(cijfers, "vreemd_vermogen_begin"),
+        "vreemd_vermogen_eind": uit(cijfers, "vreemd_vermogen_eind"),
         "resultaat": uit(cijfers, "resultaat"),
         "risicos": uit(cijfers, "risicos") or "",
     }
@@ -464,7 +441,7 @@ def export_waarde(kolom: str, waarde):
     parameters=[
         OpenApiParameter(
             "jaar",
-            {"type": "integer", "minimum": 1900, "maximum": 2100},
+            JAAR_SCHEMA,
             description="Begrotings- of verantwoordingsjaar (JJJJ); standaard dit jaar.",
         )
     ],
@@ -474,29 +451,11 @@ class VerbondenPartijenView(OverzichtView):
     extra_query_params = ("jaar",)
     export_naam = "verbonden-partijen"
 
-    class Parameters(serializers.Serializer):
-        jaar = serializers.IntegerField(required=False, min_value=1900, max_value=2100)
-
     def get(self, request, code):
         gemeente = get_object_or_404(Gemeente, code=code)
-        jaar = self.parameters(self.Parameters).get("jaar") or datetime.date.today().year
+        jaar = parse_jaar(request.query_params.get("jaar"), datetime.date.today().year)
         overzicht = selectors.verbonden_partijen(gemeente=gemeente, jaar=jaar)
-        data = VerbondenPartijen(
-            {
-                "gemeente": {"code": gemeente.code, "naam": gemeente.naam},
-                "jaar": jaar,
-                "groepen": [
-                    {
-                        "groep": groep["groep"].value,
-                        "groepNaam": groep["groep"].label,
-                        "totaalBegroot": groep["totaalBegroot"],
-                        "totaalGerealiseerd": groep["totaalGerealiseerd"],
-                        "partijen": [partij_data(p) for p in groep["partijen"]],
-                    }
-                    for groep in overzicht["groepen"]
-                ],
-            }
-        ).data
+        data = VerbondenPartijen(overzicht).data
         if self.export_formaat():
             rijen = (
                 [

@@ -1,10 +1,9 @@
 """Filters of the grip resources in the API (django-filter)."""
 
 import django_filters
-from drf_spectacular.utils import extend_schema_field
 
 from municipalities.models import cbs_validator
-from registry.filters import PeildatumFilterSet
+from registry.filters import PeildatumFilterSet, jaar_filter
 
 from .constants import Bestuursorgaan, Functie, Jaarstuksoort, Stapsoort, Stapstatus
 from .models import (
@@ -27,17 +26,6 @@ def regeling_filter(veld: str = "regeling__slug"):
 def gemeente_filter(veld: str = "gemeente__code"):
     return django_filters.CharFilter(
         field_name=veld, validators=[cbs_validator], label="Gemeente (CBS-code)."
-    )
-
-
-@extend_schema_field({"type": "integer", "minimum": 1900, "maximum": 2100})
-class JaarFilter(django_filters.NumberFilter):
-    pass
-
-
-def jaar_filter(veld: str = "jaar"):
-    return JaarFilter(
-        field_name=veld, min_value=1900, max_value=2100, label="Jaar (JJJJ, 1900 tot en met 2100)."
     )
 
 

@@ -19,6 +19,7 @@ from agreements.constants import Vorm
 from agreements.models import Regeling
 from municipalities.models import Gemeente
 from registry.geldigheid import Geldigheid
+from registry.peildatum import JAAR_MAX, JAAR_MIN
 
 from .constants import (
     ZIENSWIJZE_WEKEN_BEGROTING,
@@ -49,15 +50,15 @@ def bron():
 
 def jaar_veld(label: str):
     return models.PositiveSmallIntegerField(
-        label, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+        label, validators=[MinValueValidator(JAAR_MIN), MaxValueValidator(JAAR_MAX)]
     )
 
 
 def jaar_constraint(naam: str) -> models.CheckConstraint:
     return models.CheckConstraint(
-        condition=Q(jaar__gte=1900, jaar__lte=2100),
+        condition=Q(jaar__gte=JAAR_MIN, jaar__lte=JAAR_MAX),
         name=naam,
-        violation_error_message="Het jaar moet tussen 1900 en 2100 liggen.",
+        violation_error_message=f"Het jaar moet tussen {JAAR_MIN} en {JAAR_MAX} liggen.",
     )
 
 

@@ -2,7 +2,8 @@
 
 Legal dates of the jaarcyclus, deadlines of zienswijzen, due evaluations, dubbele petten, the
 verbonden partijen of BBV art. 15 and the dashboard per gemeente. Plain functions; each reads
-what it needs in a fixed number of queries and computes the rest in Python.
+what it needs in a fixed number of queries and computes the rest in Python, and returns plain
+Python (dicts with snake_case keys, models); the API's camelCase names live in api.py.
 """
 
 import calendar
@@ -16,6 +17,7 @@ from django.db.models import Prefetch, Q
 from agreements.constants import Status, Vorm
 from agreements.models import Deelname, Regeling
 from municipalities.models import Gemeente
+from registry.geldigheid import actief_tussen_q
 
 from .constants import (
     COLLEGELEDEN,
@@ -297,17 +299,18 @@ def termijnen(
 BBV_VOLGORDE = list(BBVGroep)
 
 
+def jaar_grenzen(jaar: int) -> tuple[datetime.date, datetime.date]:
+    """The first and the last day of ``jaar``."""
+    return datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
+
+
 def deelnames_in_jaar(gemeente: Gemeente, jaar: int):
     """The deelnames of ``gemeente`` that run on some day of ``jaar`` in a regeling that is
     not in preparation and runs on some day of that year."""
-    begin, einde = datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
-    in_jaar = Q(begindatum__isnull=True) | Q(begindatum__lte=einde)
-    in_jaar &= Q(einddatum__isnull=True) | Q(einddatum__gte=begin)
-    regeling_in_jaar = (
-        Q(regeling__begindatum__isnull=True) | Q(regeling__begindatum__lte=einde)
-    ) & (Q(regeling__einddatum__isnull=True) | Q(regeling__einddatum__gte=begin))
+    begin, einde = jaar_grenzen(jaar)
     return (
-        Deelname.objects.filter(in_jaar, regeling_in_jaar, gemeente=gemeente)
+        Deelname.objects.actief_tussen(begin, einde)
+        .filter(actief_tussen_q(begin, einde, "regeling__"), gemeente=gemeente)
         .exclude(regeling__status=Status.IN_VOORBEREIDING)
         .select_related("regeling")
         .order_by("regeling__naam", "regeling_id", "begindatum")
@@ -330,14 +333,12 @@ def verbonden_partijen(*, gemeente: Gemeente, jaar: int) -> dict:
     cijfers = {
         c.regeling_id: c for c in Jaarcijfers.objects.filter(jaar=jaar, regeling__in=regelingen)
     }
-    begin, einde = datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
     zetels = defaultdict(list)
-    for v in Vertegenwoordiger.objects.filter(
-        Q(begindatum__isnull=True) | Q(begindatum__lte=einde),
-        Q(einddatum__isnull=True) | Q(einddatum__gte=begin),
-        gemeente=gemeente,
-        regeling__in=regelingen,
-    ).order_by("orgaan", "naam", "id"):
+    for v in (
+        Vertegenwoordiger.objects.actief_tussen(*jaar_grenzen(jaar))
+        .filter(gemeente=gemeente, regeling__in=regelingen)
+        .order_by("orgaan", "naam", "id")
+    ):
         zetels[v.regeling_id].append(
             f"{v.naam} ({v.get_functie_display().lower()}, {v.get_orgaan_display().lower()})"
         )
@@ -347,7 +348,7 @@ def verbonden_partijen(*, gemeente: Gemeente, jaar: int) -> dict:
         groepen[bbv_groep(regeling.vorm)].append(
             {
                 "regeling": regeling,
-                "bestuurlijkBelang": zetels[regeling.pk],
+                "bestuurlijk_belang": zetels[regeling.pk],
                 "bijdrage": bijdrage,
                 "cijfers": cijfer,
             }
@@ -359,10 +360,10 @@ def verbonden_partijen(*, gemeente: Gemeente, jaar: int) -> dict:
             {
                 "groep": groep,
                 "partijen": groepen[groep],
-                "totaalBegroot": som(
+                "totaal_begroot": som(
                     r["bijdrage"] and r["bijdrage"].begroot for r in groepen[groep]
                 ),
-                "totaalGerealiseerd": som(
+                "totaal_gerealiseerd": som(
                     r["bijdrage"] and r["bijdrage"].gerealiseerd for r in groepen[groep]
                 ),
             }
@@ -426,14 +427,14 @@ def dashboard(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
         "gemeente": gemeente,
         "peildatum": peildatum,
         "tot": tot,
-        "aantalRegelingen": len(regelingen),
+        "aantal_regelingen": len(regelingen),
         "termijnen": termijnen(
             gemeente=gemeente, regelingen=regelingen, peildatum=peildatum, tot=tot
         ),
-        "evaluatieInterval": interval,
+        "evaluatie_interval": interval,
         "evaluaties": evaluaties,
-        "evaluatiesTeLaat": [e for e in evaluaties if e["te_laat"]],
-        "bijdragenPerJaar": [
+        "evaluaties_te_laat": [e for e in evaluaties if e["te_laat"]],
+        "bijdragen_per_jaar": [
             {
                 "jaar": jaar,
                 "begroot": som(b.begroot for b in lijst),
@@ -441,7 +442,7 @@ def dashboard(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
             }
             for jaar, lijst in sorted(per_jaar.items())
         ],
-        "bijdragenPerThema": [
+        "bijdragen_per_thema": [
             {
                 "thema": naam,
                 "begroot": som(b.begroot for b in lijst),
@@ -449,8 +450,8 @@ def dashboard(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
             }
             for naam, lijst in sorted(per_thema.items())
         ],
-        "zonderRapporteur": [r for r in regelingen if r.pk not in met_rapporteur],
-        "dubbelePetten": [v for v in vertegenwoordigers if v.dubbele_pet],
+        "zonder_rapporteur": [r for r in regelingen if r.pk not in met_rapporteur],
+        "dubbele_petten": [v for v in vertegenwoordigers if v.dubbele_pet],
     }
 
 

@@ -7,15 +7,9 @@ import datetime
 from django.shortcuts import get_object_or_404, render
 
 from municipalities.models import Gemeente
-from registry.filters import peildatum_uit
+from registry.peildatum import JAAR_MAX, JAAR_MIN, parse_jaar, peildatum_uit
 
 from . import selectors
-
-
-def jaar_uit(request, standaard: int) -> int:
-    """The ``?jaar=`` of a page, else ``standaard``."""
-    waarde = request.GET.get("jaar", "")
-    return int(waarde) if waarde.isdigit() and 1900 <= int(waarde) <= 2100 else standaard
 
 
 def dashboard(request, code):
@@ -31,9 +25,13 @@ def dashboard(request, code):
 def verbonden_partijen(request, code):
     gemeente = get_object_or_404(Gemeente, code=code)
     laatste_jaar = gemeente.einddatum.year if gemeente.einddatum else datetime.date.today().year
-    jaar = jaar_uit(request, laatste_jaar)
+    jaar = parse_jaar(request.GET.get("jaar"), laatste_jaar)
     return render(
         request,
         "grip/verbonden_partijen.html",
-        {"overzicht": selectors.verbonden_partijen(gemeente=gemeente, jaar=jaar)},
+        {
+            "overzicht": selectors.verbonden_partijen(gemeente=gemeente, jaar=jaar),
+            "jaar_min": JAAR_MIN,
+            "jaar_max": JAAR_MAX,
+        },
     )

@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from agreements.overzichten import SCAN_KOLOMMEN, ScanParameters, scan_rijen
-from agreements.selectors import scan
+from agreements.selectors import SCAN_KOLOMMEN, OngeldigeScan, scan, scan_argumenten, scan_rijen
 from municipalities.models import Gemeente
 from registry.exports import Tabel, csv_regels
 
@@ -22,16 +21,9 @@ class Command(BaseCommand):
         data = {"gemeenten": ",".join(options["gemeenten"]), "datum": options["datum"]}
         if options["opvolger"]:
             data["opvolger"] = options["opvolger"]
-        parameters = ScanParameters(data=data)
-        if not parameters.is_valid():
-            raise CommandError(
-                " ".join(
-                    f"{naam}: {' '.join(fouten)}" for naam, fouten in parameters.errors.items()
-                )
-            )
         try:
-            uitkomst = scan(**parameters.scan_argumenten())
-        except Gemeente.DoesNotExist as fout:
+            uitkomst = scan(**scan_argumenten(data))
+        except (OngeldigeScan, Gemeente.DoesNotExist) as fout:
             raise CommandError(str(fout)) from None
         if options["csv"]:
             self.stdout.write(
@@ -39,9 +31,9 @@ class Command(BaseCommand):
             )
             return
         for regel in uitkomst["regelingen"]:
-            betrokken = ", ".join(g["naam"] for g in regel["betrokkenGemeenten"])
-            self.stdout.write(f"{regel['gevolgNaam']:<20} {regel['naam']} ({betrokken})")
+            betrokken = ", ".join(g["naam"] for g in regel["betrokken_gemeenten"])
+            self.stdout.write(f"{regel['gevolg_naam']:<20} {regel['naam']} ({betrokken})")
         self.stdout.write(
-            f"{uitkomst['aantalRegelingen']} regelingen: "
-            + ", ".join(f"{g['gevolgNaam'].lower()} {g['aantal']}" for g in uitkomst["perGevolg"])
+            f"{uitkomst['aantal_regelingen']} regelingen: "
+            + ", ".join(f"{g['gevolg_naam'].lower()} {g['aantal']}" for g in uitkomst["per_gevolg"])
         )
