@@ -32,7 +32,7 @@ class Tabel:
         return f"{self.naam}-{datetime.date.today().isoformat()}.{extensie}"
 
 
-def celwaarde(waarde):
+def cell_value(waarde):
     """A value as a spreadsheet understands it: text, number or date."""
     if waarde is None:
         return ""
@@ -41,7 +41,7 @@ def celwaarde(waarde):
     if isinstance(waarde, dict):
         return waarde.get("naam") or waarde.get("identificatie") or ""
     if isinstance(waarde, (list, tuple)):
-        return "; ".join(str(celwaarde(item)) for item in waarde)
+        return "; ".join(str(cell_value(item)) for item in waarde)
     if isinstance(waarde, (int, float, decimal.Decimal, datetime.date)):
         return waarde
     if isinstance(waarde, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
@@ -59,7 +59,7 @@ def csv_regels(tabel: Tabel) -> Iterator[str]:
     schrijver = csv.writer(_Regel(), delimiter=";")
     yield "\ufeff" + schrijver.writerow(tabel.kolommen)
     for rij in tabel.rijen:
-        yield schrijver.writerow([celwaarde(waarde) for waarde in rij])
+        yield schrijver.writerow([cell_value(waarde) for waarde in rij])
 
 
 def xlsx_bestand(tabel: Tabel):
@@ -68,7 +68,7 @@ def xlsx_bestand(tabel: Tabel):
     blad = werkboek.create_sheet(title=tabel.naam[:31])
     blad.append(tabel.kolommen)
     for rij in tabel.rijen:
-        blad.append([celwaarde(waarde) for waarde in rij])
+        blad.append([cell_value(waarde) for waarde in rij])
     bestand = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response that sends it
     werkboek.save(bestand)
     bestand.seek(0)

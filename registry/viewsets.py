@@ -16,10 +16,10 @@ from .peildatum import parse_peildatum
 EXPORT_DEEL = 500
 
 
-def in_delen(rijen: Iterator, grootte: int) -> Iterator[list]:
-    """Consecutive lists of at most ``grootte`` items (itertools.batched, Python 3.12)."""
-    while deel := list(itertools.islice(rijen, grootte)):
-        yield deel
+def batched(rows: Iterator, size: int) -> Iterator[list]:
+    """Consecutive lists of at most ``size`` items (itertools.batched, Python 3.12)."""
+    while batch := list(itertools.islice(rows, size)):
+        yield batch
 
 
 class StrictQueryParamsMixin:
@@ -109,7 +109,7 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
         kolommen = [str(veld.label) for veld in velden.values()]
         rijen = (
             [data[naam] for naam in velden]
-            for deel in in_delen(queryset.iterator(chunk_size=EXPORT_DEEL), EXPORT_DEEL)
+            for deel in batched(queryset.iterator(chunk_size=EXPORT_DEEL), EXPORT_DEEL)
             for data in self.get_serializer(deel, many=True).data
         )
         return stream(Tabel(kolommen, rijen, self.export_naam), formaat)
