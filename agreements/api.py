@@ -1,5 +1,9 @@
 from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.permissions import SAFE_METHODS
 
+from registry.peildatum import parse_peildatum
 from registry.viewsets import RegisterViewSet, crud_schema
 
 from .filters import DeelnameFilter, RegelingFilter, ThemaFilter
@@ -38,8 +42,28 @@ class RegelingViewSet(RegisterViewSet):
     def get_serializer_class(self):
         return RegelingDetailSerializer if self.action == "retrieve" else RegelingSerializer
 
+    def toegestane_parameters(self) -> set[str]:
+        extra = {"peildatum"} if self.action == "retrieve" else set()
+        return super().toegestane_parameters() | extra
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "peildatum",
+                OpenApiTypes.DATE,
+                description="De regeling zoals zij was op deze datum (naam, vorm, doel en status "
+                "van de versie die toen gold); standaard vandaag.",
+            )
+        ]
+    )
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
     def get_queryset(self):
         queryset = super().get_queryset()
+        if self.action == "retrieve" and self.request.method in SAFE_METHODS:
+            peildatum = parse_peildatum(self.request.query_params.get("peildatum"))
+            queryset = queryset.op_peildatum(peildatum)
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(
                 Prefetch(

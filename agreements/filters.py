@@ -5,13 +5,20 @@ from municipalities.models import cbs_validator
 from registry.filters import PeildatumFilterSet, Sortering
 
 from .constants import Beleidsintensiteit, Domein, Rol, Status, Vorm
-from .models import Deelname, Regeling, Thema
+from .models import Deelname, Regeling, RegelingVersie, Thema
 
 
 def zoek_regeling(queryset, name, value):
+    """Regelingen by any name they ever had (of a version too), afkorting or doel."""
     return queryset.filter(
-        Q(naam__icontains=value) | Q(afkorting__icontains=value) | Q(doel__icontains=value)
+        Q(naam__icontains=value)
+        | Q(afkorting__icontains=value)
+        | Q(doel__icontains=value)
+        | Q(pk__in=RegelingVersie.objects.filter(titel__icontains=value).values("regeling"))
     )
+
+
+ALLE = "alle"
 
 
 class RegelingFilter(PeildatumFilterSet):
@@ -32,13 +39,18 @@ class RegelingFilter(PeildatumFilterSet):
     thema = django_filters.CharFilter(
         method="filter_thema", label="Thema (identificatie); een hoofdthema omvat zijn subthema's."
     )
-    vorm = django_filters.ChoiceFilter(choices=Vorm.choices, label="Vorm van samenwerking.")
-    status = django_filters.ChoiceFilter(
-        choices=Status.choices,
-        label="Huidige status. Wie op status filtert zonder peildatum, krijgt alle regelingen "
-        "met die status, ook die in voorbereiding, en deelnemers van elk moment.",
+    vorm = django_filters.ChoiceFilter(
+        choices=Vorm.choices, field_name="vorm_op", label="Vorm van samenwerking op de peildatum."
     )
-    zoek = django_filters.CharFilter(method=zoek_regeling, label="Zoek in naam, afkorting en doel.")
+    status = django_filters.ChoiceFilter(
+        choices=[*Status.choices, (ALLE, "Alle")],
+        method="filter_status",
+        label="Status op de peildatum; zonder status alleen wat dan in werking is, met 'alle' "
+        "elke status. Bij een andere status dan in werking tellen deelnemers van elk moment.",
+    )
+    zoek = django_filters.CharFilter(
+        method=zoek_regeling, label="Zoek in elke naam die de regeling had, afkorting en doel."
+    )
     sort = Sortering(
         fields=["naam", "afkorting", "vorm", "begindatum", "einddatum"],
         label="Sortering: naam, afkorting, vorm, begindatum of einddatum; - voor aflopend.",
@@ -54,12 +66,22 @@ class RegelingFilter(PeildatumFilterSet):
         model = Regeling
         fields = []
 
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset.op_peildatum(self.peildatum_waarde()))
+        # Without a sort of its own, a list is in the order of the names of that day.
+        return (
+            queryset if self.form.cleaned_data.get("sort") else queryset.order_by("naam_op", "pk")
+        )
+
     def pas_peildatum_toe(self) -> bool:
-        return bool(self.data.get("peildatum") or not self.data.get("status"))
+        return not self.form.cleaned_data.get("status")
+
+    def filter_status(self, queryset, name, value):
+        return queryset if value == ALLE else queryset.filter(status_op=value)
 
     def filter_deelnemer(self, queryset, name, value):
         deelnames = Deelname.objects.all()
-        if self.pas_peildatum_toe():
+        if self.form.cleaned_data.get("status") in ("", None, Status.IN_WERKING):
             deelnames = deelnames.actief_op(self.peildatum_waarde())
         deelnames = deelnames.filter(**{self.DEELNEMER_VELDEN[name]: value})
         return queryset.filter(pk__in=deelnames.values("regeling"))

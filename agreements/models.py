@@ -4,7 +4,9 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, NullIf
+from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -91,9 +93,72 @@ class Thema(models.Model):
         return reverse("thema-pagina", args=[self.slug])
 
 
+class OpPeildatumIterable(ModelIterable):
+    """Regelingen read with ``op_peildatum``: each shows its name, afkorting, vorm, doel and status
+    of that day in its own fields, and refuses to be saved (it is a view of the past)."""
+
+    VELDEN = ["naam", "afkorting", "vorm", "doel", "status"]
+
+    def __iter__(self):
+        for regeling in super().__iter__():
+            regeling.huidige_naam = regeling.naam
+            for veld in self.VELDEN:
+                setattr(regeling, veld, getattr(regeling, f"{veld}_op"))
+            regeling.zoals_op_peildatum = True
+            yield regeling
+
+
 class RegelingQuerySet(GeldigheidQuerySet):
     def actief_op(self, datum: datetime.date):
         return self.filter(regeling_actief_q(datum))
+
+    def op_peildatum(self, datum: datetime.date):
+        """Each regeling as it was on ``datum``: ``naam_op``, ``vorm_op`` and ``doel_op`` of the
+        version in force then, ``afkorting_op`` (known only for the current name) and
+        ``status_op``. Before its first known version a regeling carries that version's name
+        with ``naam_onbekend_op``; in a gap or after its end, the version before. Where a
+        version leaves a field empty, the regeling's own value stands."""
+        versies = RegelingVersie.objects.filter(regeling=OuterRef("pk"))
+        tot_dan = versies.filter(Q(begindatum__lte=datum) | Q(begindatum__isnull=True)).order_by(
+            F("begindatum").desc(nulls_last=True), "-pk"
+        )
+        eerste = versies.order_by(F("begindatum").asc(nulls_first=True), "pk")
+        laatste = versies.order_by(F("begindatum").desc(nulls_first=True), "-pk")
+
+        def uit_versie(veld: str, eigen: str):
+            soort = Regeling._meta.get_field(eigen)
+            gekozen = Case(
+                When(Exists(tot_dan), then=Subquery(tot_dan.values(veld)[:1])),
+                default=Subquery(eerste.values(veld)[:1]),
+                output_field=soort,
+            )
+            return Coalesce(NullIf(gekozen, Value("")), F(eigen), output_field=soort)
+
+        queryset = self.alias(
+            versie_op=Subquery(tot_dan.values("pk")[:1]),
+            laatste_versie=Subquery(laatste.values("pk")[:1]),
+        ).annotate(
+            naam_op=uit_versie("titel", "naam"),
+            vorm_op=uit_versie("vorm", "vorm"),
+            doel_op=uit_versie("doel", "doel"),
+            naam_onbekend_op=Exists(versies) & ~Exists(tot_dan),
+            afkorting_op=Case(
+                When(
+                    Q(laatste_versie__isnull=True) | Q(versie_op=F("laatste_versie")),
+                    then=F("afkorting"),
+                ),
+                default=Value(""),
+            ),
+            status_op=Case(
+                When(status=Status.IN_VOORBEREIDING, then=Value(Status.IN_VOORBEREIDING)),
+                When(actief_op_q(datum), then=Value(Status.IN_WERKING)),
+                When(einddatum__lt=datum, then=Value(Status.OPGEHEVEN)),
+                default=F("status"),
+                output_field=models.CharField(),
+            ),
+        )
+        queryset._iterable_class = OpPeildatumIterable
+        return queryset
 
 
 class Regeling(Geldigheid, DerivedSlug):
@@ -161,6 +226,7 @@ class Regeling(Geldigheid, DerivedSlug):
         "ontbrekende ROO-nummers en verandert verder niets.",
     )
 
+    zoals_op_peildatum = False  # set on regelingen read with op_peildatum
     objects = RegelingQuerySet.as_manager()
 
     class Meta:
@@ -193,6 +259,11 @@ class Regeling(Geldigheid, DerivedSlug):
 
     def get_absolute_url(self) -> str:
         return reverse("regeling-pagina", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        if self.zoals_op_peildatum:
+            raise ValueError("A regeling read as on a peildatum is a view of the past.")
+        super().save(*args, **kwargs)
 
     def slug_source(self) -> str:
         return slugify(self.afkorting or self.naam)

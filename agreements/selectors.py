@@ -56,8 +56,10 @@ class Stand:
     @classmethod
     def op(cls, peildatum: datetime.date) -> "Stand":
         regelingen = {
-            r["id"]: r
-            for r in Regeling.objects.actief_op(peildatum).values("id", "slug", "naam", "vorm")
+            r["id"]: {"id": r["id"], "slug": r["slug"], "naam": r["naam_op"], "vorm": r["vorm_op"]}
+            for r in Regeling.objects.actief_op(peildatum)
+            .op_peildatum(peildatum)
+            .values("id", "slug", "naam_op", "vorm_op")
         }
         deelnames = list(
             Deelname.objects.actief_op(peildatum).values(
@@ -302,6 +304,7 @@ def art27_register(*, gemeente: Gemeente, peildatum: datetime.date) -> list[dict
     deelnames = Deelname.objects.actief_op(peildatum)
     regelingen = (
         Regeling.objects.actief_op(peildatum)
+        .op_peildatum(peildatum)
         .filter(pk__in=deelnames.filter(gemeente=gemeente).values("regeling"))
         .prefetch_related(
             Prefetch(
@@ -312,7 +315,7 @@ def art27_register(*, gemeente: Gemeente, peildatum: datetime.date) -> list[dict
                 to_attr="deelnemers",
             )
         )
-        .order_by("naam", "pk")
+        .order_by("naam_op", "pk")
     )
     return [
         {
@@ -472,7 +475,8 @@ def betrokken_regelingen(gemeente_ids: set[int], datum: datetime.date):
     ``deelnemers``: the deelnames that run on that day or on ``datum`` itself."""
     vorige_dag = dag_ervoor(datum)
     return (
-        Regeling.objects.filter(
+        Regeling.objects.op_peildatum(vorige_dag)
+        .filter(
             pk__in=Deelname.objects.actief_op(vorige_dag)
             .filter(gemeente__in=gemeente_ids)
             .values("regeling")
@@ -487,7 +491,7 @@ def betrokken_regelingen(gemeente_ids: set[int], datum: datetime.date):
                 to_attr="deelnemers",
             ),
         )
-        .order_by("naam", "pk")
+        .order_by("naam_op", "pk")
     )
 
 

@@ -107,7 +107,7 @@ def zoeken(request):
 
 
 def regeling_lijst(request):
-    peildatum_uit(request)  # a peildatum that cannot be read is a 400 page, not an empty list
+    peildatum = peildatum_uit(request)  # one that cannot be read is a 400 page, not an empty list
     filterset = RegelingFilter(
         request.GET, queryset=Regeling.objects.prefetch_related("themas").order_by("naam", "id")
     )
@@ -121,7 +121,13 @@ def regeling_lijst(request):
     return render(
         request,
         "agreements/regeling_lijst.html",
-        {"filter": filterset, "pagina": pagina, "query": query.urlencode(), "export": export},
+        {
+            "filter": filterset,
+            "pagina": pagina,
+            "query": query.urlencode(),
+            "export": export,
+            "peildatum": peildatum,
+        },
     )
 
 
@@ -134,8 +140,9 @@ def deelnames_op_peildatum(request, deelnames) -> dict:
 
 
 def regeling_detail(request, slug):
+    """A regeling as it was on the peildatum: its name, vorm and status of that day."""
     regeling = get_object_or_404(
-        Regeling.objects.prefetch_related(
+        Regeling.objects.op_peildatum(peildatum_uit(request)).prefetch_related(
             "themas",
             "versies",
             "publicaties",

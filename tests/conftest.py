@@ -18,6 +18,12 @@ def voorbeelddata(db):
 
 
 @pytest.fixture
+def landelijk(db):
+    """The seeded cases and the national ROO snapshot, as `make run` loads them (a few seconds)."""
+    call_command("voorbeelddata", "--landelijk", verbosity=0)
+
+
+@pytest.fixture
 def api():
     return APIClient()
 

@@ -116,8 +116,7 @@ def test_it_does_not_load_twice(voorbeelddata):
     assert Deelname.objects.count() == aantal
 
 
-def test_with_the_national_snapshot_the_register_holds_the_country(db):
-    call_command("voorbeelddata", "--landelijk", verbosity=0)
+def test_with_the_national_snapshot_the_register_holds_the_country(landelijk):
     assert Regeling.objects.count() >= 500
     assert Gemeente.objects.actief_op(D(2025, 6, 1)).count() == 342
     # The hand-kept cases are linked, never imported a second time.
