@@ -182,6 +182,7 @@ class Gevolg(models.TextChoices):
     GAAT_OVER = "gaat_over", "Deelname gaat over"
     SAMENVOEGEN = "samenvoegen", "Samenvoegen"
     GEEN = "geen", "Geen gevolgen"
+    ONBEKEND = "onbekend", "Gevolg onbekend"
 
 
 GEVOLG_UITLEG = {
@@ -191,6 +192,9 @@ GEVOLG_UITLEG = {
     Gevolg.SAMENVOEGEN: "Meer dan één betrokken gemeente neemt deel: de deelnames worden één, "
     "met gevolgen voor de verdeelsleutel en de vertegenwoordiging in het bestuur.",
     Gevolg.GEEN: "Alleen de gemeente die verder gaat neemt deel; er verandert niets.",
+    Gevolg.ONBEKEND: "Niet alle deelnemers van de regeling zijn bekend: of er na de herindeling "
+    "nog andere deelnemers zijn, weet het register niet. Stel de deelnemerslijst vast voordat u "
+    "conclusies trekt.",
 }
 
 

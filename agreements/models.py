@@ -187,6 +187,13 @@ class Regeling(Geldigheid, DerivedSlug):
     status = models.CharField(
         "status", max_length=20, choices=Status.choices, default=Status.IN_WERKING
     )
+    deelnemers_volledig = models.BooleanField(
+        "alle deelnemers bekend",
+        default=True,
+        help_text="Uit als de bron maar een deel van de deelnemers noemt: het register zegt dan "
+        "'niet alle deelnemers bekend' in plaats van 'geen deelnemers' en trekt geen conclusies "
+        "uit wie ontbreekt.",
+    )
     vestigingsplaats = models.CharField("vestigingsplaats", max_length=100, blank=True)
     adres = models.CharField("adres", max_length=200, blank=True)
     wettelijke_grondslagen = models.TextField(

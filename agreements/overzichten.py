@@ -190,6 +190,9 @@ class RegisterRegel(serializers.Serializer):
         "gemeenschappelijk orgaan; leeg als er geen is, null als de vorm onbekend is.",
     )
     deelnemers = serializers.ListField(child=serializers.CharField())
+    deelnemersVolledig = serializers.BooleanField(
+        source="deelnemers_volledig", help_text="Onwaar als niet alle deelnemers bekend zijn."
+    )
     wettelijkeVoorschriften = serializers.CharField(source="wettelijke_voorschriften")
     overgedragenBevoegdheden = serializers.CharField(source="overgedragen_bevoegdheden")
     bevoegdheidsverkrijgingen = serializers.ListField(child=serializers.CharField())
@@ -233,7 +236,10 @@ class GemeenteRegisterView(OverzichtView):
                     r["naam"],
                     r["vorm_naam"],
                     "onbekend" if r["ingesteld_orgaan"] is None else r["ingesteld_orgaan"] or "nee",
-                    r["deelnemers"],
+                    [
+                        *r["deelnemers"],
+                        *([] if r["deelnemers_volledig"] else ["(niet alle bekend)"]),
+                    ],
                     r["wettelijke_voorschriften"],
                     r["overgedragen_bevoegdheden"],
                     r["vestigingsplaats"],
@@ -399,6 +405,7 @@ class GevolgTelling(serializers.Serializer):
     gaatOver = serializers.IntegerField(source="gaat_over")
     samenvoegen = serializers.IntegerField()
     geen = serializers.IntegerField()
+    onbekend = serializers.IntegerField()
 
 
 class ThemaGevolgen(GevolgTelling):
@@ -426,6 +433,10 @@ class ScanRegel(serializers.Serializer):
     uitleg = serializers.CharField()
     betrokkenGemeenten = GemeenteKort(source="betrokken_gemeenten", many=True)
     aantalOverigeDeelnemers = serializers.IntegerField(source="aantal_overige_deelnemers")
+    deelnemersVolledig = serializers.BooleanField(
+        source="deelnemers_volledig",
+        help_text="Onwaar als niet alle deelnemers bekend zijn; dan is 'vervalt' nooit de uitkomst.",
+    )
 
 
 class Herindelingsscan(serializers.Serializer):

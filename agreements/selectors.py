@@ -325,6 +325,7 @@ def art27_register(*, gemeente: Gemeente, peildatum: datetime.date) -> list[dict
             "vorm_naam": vorm_naam(r.vorm),
             "ingesteld_orgaan": r.ingesteld_orgaan,
             "deelnemers": [(d.gemeente or d.partner).naam for d in r.deelnemers],
+            "deelnemers_volledig": r.deelnemers_volledig,
             "wettelijke_voorschriften": r.wettelijke_grondslagen,
             "overgedragen_bevoegdheden": r.bevoegdheden,
             "bevoegdheidsverkrijgingen": r.bevoegdheidsverkrijgingen,
@@ -446,7 +447,9 @@ def scan_rijen(uitkomst: dict):
             r["themas"],
             r["gevolg_naam"],
             [g["naam"] for g in r["betrokken_gemeenten"]],
-            r["aantal_overige_deelnemers"],
+            r["aantal_overige_deelnemers"]
+            if r["deelnemers_volledig"]
+            else f"{r['aantal_overige_deelnemers']} bekend; niet alle deelnemers bekend",
             r["uitleg"],
         ]
         for r in uitkomst["regelingen"]
@@ -458,11 +461,14 @@ def dag_ervoor(datum: datetime.date) -> datetime.date:
     return datum - datetime.timedelta(days=1) if datum > datetime.date.min else datum
 
 
-def classificeer(betrokken: set[int], overige: int, opvolger_id: int | None) -> Gevolg:
+def classificeer(
+    betrokken: set[int], overige: int, opvolger_id: int | None, volledig: bool = True
+) -> Gevolg:
     """The gevolg for one regeling: ``betrokken`` are the gemeenten of the herindeling that take
-    part, ``overige`` the number of other deelnemers."""
+    part, ``overige`` the number of other deelnemers; without a complete list of deelnemers
+    (``volledig``) no other deelnemer is no proof that there is none."""
     if not overige:
-        return Gevolg.VERVALT
+        return Gevolg.VERVALT if volledig else Gevolg.ONBEKEND
     if len(betrokken) > 1:
         return Gevolg.SAMENVOEGEN
     if betrokken == {opvolger_id}:
@@ -522,7 +528,9 @@ def scan(
     for regeling in betrokken_regelingen(ids, datum):
         deelnames, overige = indeling(regeling, ids, datum)
         betrokken = list({d.gemeente_id: d.gemeente for d in deelnames}.values())
-        gevolg = classificeer({g.pk for g in betrokken}, len(overige), opvolger_id)
+        gevolg = classificeer(
+            {g.pk for g in betrokken}, len(overige), opvolger_id, regeling.deelnemers_volledig
+        )
         regels.append(
             {
                 "identificatie": regeling.slug,
@@ -535,6 +543,7 @@ def scan(
                 "uitleg": GEVOLG_UITLEG[gevolg],
                 "betrokken_gemeenten": [{"code": g.code, "naam": g.naam} for g in betrokken],
                 "aantal_overige_deelnemers": len(overige),
+                "deelnemers_volledig": regeling.deelnemers_volledig,
             }
         )
     return {

@@ -183,6 +183,12 @@ class RegelingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
         label="Registratienummer bron",
     )
     bronUrl = bron_url_veld(required=False, max_length=500)
+    deelnemersVolledig = serializers.BooleanField(
+        source="deelnemers_volledig",
+        required=False,
+        label="Alle deelnemers bekend",
+        help_text="Onwaar als de bron maar een deel van de deelnemers noemt.",
+    )
 
     class Meta:
         model = Regeling
@@ -199,6 +205,7 @@ class RegelingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
             "bevoegdheidsverkrijgingen",
             "themas",
             "status",
+            "deelnemersVolledig",
             "datumInwerkingtreding",
             "datumEinde",
             "vestigingsplaats",

@@ -99,6 +99,7 @@ def test_the_scan_classifies_every_regeling(gemeenten, regelingen):
         "gaat_over": 1,
         "samenvoegen": 1,
         "geen": 1,
+        "onbekend": 0,
     }
     samen = next(r for r in uitkomst["regelingen"] if r["naam"] == "Afvalbeheer")
     assert [g["naam"] for g in samen["betrokken_gemeenten"]] == ["Groningen", "Haren"]
@@ -134,6 +135,7 @@ def test_the_scan_counts_per_thema_and_vorm(gemeenten):
             "gaat_over": 1,
             "samenvoegen": 1,
             "geen": 0,
+            "onbekend": 0,
         }
     ]
     assert {r["thema"]: r["aantal"] for r in uitkomst["per_thema"]} == {
@@ -673,3 +675,26 @@ def test_the_export_rows_of_the_scan(gemeenten, regelingen):
     rijen = {rij[0]: rij for rij in scan_rijen(uitkomst)}
     assert len(SCAN_KOLOMMEN) == len(rijen["Afvalbeheer"]) == 7
     assert rijen["Afvalbeheer"][3:6] == ["Samenvoegen", ["Groningen", "Haren"], 1]
+
+
+def test_an_incomplete_list_of_deelnemers_never_concludes_vervalt(gemeenten):
+    haren, ten_boer, groningen, _ = gemeenten
+    regeling = regeling_met(haren, ten_boer)
+    regeling.deelnemers_volledig = False
+    regeling.save()
+    uitkomst = scan(gemeenten=[haren, ten_boer], datum=DATUM, opvolger=groningen)
+    regel = next(r for r in uitkomst["regelingen"] if r["naam"] == regeling.naam)
+    assert regel["gevolg"] == Gevolg.ONBEKEND
+    assert "Niet alle deelnemers" in regel["uitleg"]
+    rij = next(r for r in scan_rijen(uitkomst) if r[0] == regeling.naam)
+    assert rij[5] == "0 bekend; niet alle deelnemers bekend"
+
+
+def test_the_scan_of_groningen_2019_does_not_say_regio_groningen_assen_vervalt(api, voorbeelddata):
+    uitkomst = api.get(
+        "/api/v1/herindelingsscan",
+        {"gemeenten": "GM0017,GM0009", "datum": "2019-01-01", "opvolger": "GM0014"},
+    ).json()
+    rga = next(r for r in uitkomst["regelingen"] if r["identificatie"] == "regio-groningen-assen")
+    assert rga["gevolg"] != "vervalt"
+    assert rga["deelnemersVolledig"] is False
