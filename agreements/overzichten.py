@@ -435,7 +435,8 @@ class ScanRegel(serializers.Serializer):
     aantalOverigeDeelnemers = serializers.IntegerField(source="aantal_overige_deelnemers")
     deelnemersVolledig = serializers.BooleanField(
         source="deelnemers_volledig",
-        help_text="Onwaar als niet alle deelnemers bekend zijn; dan is 'vervalt' nooit de uitkomst.",
+        help_text="Onwaar als niet alle deelnemers bekend zijn; 'vervalt' is dan nooit de "
+        "uitkomst.",
     )
 
 
