@@ -268,6 +268,7 @@ def gemeente_detail(request, code):
             "gemeente": gemeente,
             "peildatum": peildatum,
             "overzicht": selectors.gemeente_overzicht(gemeente=gemeente, peildatum=peildatum),
+            "sections": sections("gemeente", gemeente=gemeente, peildatum=peildatum),
         },
     )
 

@@ -23,7 +23,7 @@ VRAGEN = {
     "/regelingen": 9,
     "/regelingen/{slug}": 16,
     "/gemeenten": 6,
-    "/gemeenten/GM9998": 8,
+    "/gemeenten/GM9998": 10,  # 8, and 2 for the lopende besluitvorming that grip adds
     "/gemeenten/GM9998/register": 5,
     "/themas/{thema}": 9,
     "/partners/{partner}": 4,

@@ -42,6 +42,7 @@ class ProcedurestapInline(GemeenteInline):
         "soort",
         "status",
         "datum",
+        "verwachte_maand",
         "termijn_weken",
         "tegelijk_met_toestemming",
         "uiterste_datum",

@@ -286,6 +286,28 @@ class DubbelePet(serializers.Serializer):
     reden = serializers.CharField(source="dubbele_pet")
 
 
+class LopendeStap(serializers.Serializer):
+    soort = serializers.CharField()
+    soortNaam = serializers.CharField(source="get_soort_display")
+    status = serializers.CharField()
+    gemeente = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    datum = serializers.DateField(allow_null=True)
+    verwachteMaand = serializers.DateField(
+        source="verwachte_maand",
+        allow_null=True,
+        help_text="De eerste dag van de maand waarin de stap wordt verwacht, als alleen die "
+        "bekend is.",
+    )
+    wanneer = serializers.CharField()
+    raadsvoorstel = serializers.CharField()
+
+
+class LopendeRegeling(serializers.Serializer):
+    regeling = RegelingKort()
+    inVoorbereiding = serializers.BooleanField(source="in_voorbereiding")
+    stappen = LopendeStap(many=True)
+
+
 class Dashboard(serializers.Serializer):
     gemeente = GemeenteKort()
     peildatum = serializers.DateField()
@@ -298,6 +320,7 @@ class Dashboard(serializers.Serializer):
     bijdragenPerThema = BijdragenPerThema(source="bijdragen_per_thema", many=True)
     zonderRapporteur = RegelingKort(source="zonder_rapporteur", many=True)
     dubbelePetten = DubbelePet(source="dubbele_petten", many=True)
+    lopendeBesluitvorming = LopendeRegeling(source="lopend.regelingen", many=True)
 
 
 @extend_schema(
@@ -305,7 +328,8 @@ class Dashboard(serializers.Serializer):
     description="De halfjaarlijkse rapportage van de griffie aan de raad op de peildatum: "
     "termijnen in het komende halfjaar (zienswijzen, kaderbrieven, begrotingen, jaarrekeningen), "
     "evaluaties en welke te laat zijn, bijdragen per jaar en per thema, regelingen zonder "
-    "rapporteur en dubbele petten.",
+    "rapporteur, dubbele petten en de lopende besluitvorming (regelingen in voorbereiding en "
+    "open procedurestappen met wat er van hun datum bekend is).",
     parameters=[PEILDATUM],
     responses=Dashboard,
 )

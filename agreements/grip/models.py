@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 
 from agreements.constants import Vorm
 from agreements.models import Regeling
@@ -131,6 +132,13 @@ class Procedurestap(VanDeelnemer):
         "status", max_length=30, choices=Stapstatus.choices, default=Stapstatus.GEPLAND
     )
     datum = models.DateField("datum", null=True, blank=True, help_text="Leeg als onbekend.")
+    verwachte_maand = models.DateField(
+        "verwachte maand",
+        null=True,
+        blank=True,
+        help_text="Als alleen de maand bekend is, bijvoorbeeld van de langetermijnagenda van de "
+        "raad: de eerste dag van die maand. Leeg als de datum bekend is.",
+    )
     termijn_weken = models.PositiveSmallIntegerField(
         "termijn (weken)",
         null=True,
@@ -172,11 +180,27 @@ class Procedurestap(VanDeelnemer):
                 violation_error_message="Alleen de zienswijze kan tegelijk met de toestemming "
                 "worden gevraagd.",
             ),
+            models.CheckConstraint(
+                condition=Q(verwachte_maand__isnull=True)
+                | Q(datum__isnull=True, verwachte_maand__day=1),
+                name="procedurestap_maand_alleen_zonder_datum",
+                violation_error_message="Een verwachte maand is de eerste dag van die maand en "
+                "hoort alleen bij een stap zonder datum.",
+            ),
         ]
 
     def __str__(self):
         wie = self.gemeente.naam if self.gemeente_id else "alle deelnemers"
         return f"{self.get_soort_display()} ({wie})"
+
+    @property
+    def wanneer(self) -> str:
+        """What is known of its date: the day, the expected month, or that it is unknown."""
+        if self.datum:
+            return date_format(self.datum, "j F Y")
+        if self.verwachte_maand:
+            return f"verwacht in {date_format(self.verwachte_maand, 'F Y')}"
+        return "datum onbekend"
 
     def clean(self):
         if (

@@ -3,6 +3,7 @@
 import datetime
 
 from agreements.models import Regeling
+from municipalities.models import Gemeente
 from registry.sections import Section, contribute
 
 from . import selectors
@@ -16,4 +17,16 @@ def besluitvorming(*, regeling: Regeling, peildatum: datetime.date) -> Section:
     )
 
 
+def lopende_besluitvorming(*, gemeente: Gemeente, peildatum: datetime.date) -> Section:
+    """Regelingen in voorbereiding and open procedure steps of one gemeente."""
+    return Section(
+        "grip/includes/lopende_besluitvorming_sectie.html",
+        {
+            "gemeente": gemeente,
+            "regelingen": selectors.lopende_besluitvorming(gemeente=gemeente, peildatum=peildatum),
+        },
+    )
+
+
 contribute("regeling", besluitvorming)
+contribute("gemeente", lopende_besluitvorming)

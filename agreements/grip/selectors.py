@@ -294,6 +294,50 @@ def termijnen(
     return sorted(resultaat, key=lambda t: (t["datum"], t["regeling"].naam, t["omschrijving"]))
 
 
+# --- Lopende besluitvorming ------------------------------------------------------------------
+
+
+def lopende_besluitvorming(*, gemeente: Gemeente, peildatum: datetime.date) -> list[dict]:
+    """What is on its way to the raad of ``gemeente`` on the peildatum: every regeling in
+    voorbereiding that it takes part in or has a procedure for, and every step of the Wgr
+    procedure (art. 1) of its own or of such a regeling as a whole that was still open then
+    (not done, or done after the peildatum), each with what is known of its date. Two queries."""
+    betrokken = Q(deelnames__gemeente=gemeente) | Q(procedurestappen__gemeente=gemeente)
+    in_voorbereiding = Q(status=Status.IN_VOORBEREIDING) | Q(begindatum__gt=peildatum)
+    regelingen = {
+        r.pk: r
+        for r in Regeling.objects.filter(betrokken)
+        .filter(in_voorbereiding)
+        .exclude(einddatum__lt=peildatum)
+        .distinct()
+    }
+    stappen = (
+        Procedurestap.objects.filter(
+            Q(gemeente=gemeente) | Q(gemeente__isnull=True, regeling__in=regelingen)
+        )
+        .exclude(status=Stapstatus.NIET_VAN_TOEPASSING)
+        .exclude(status=Stapstatus.AFGEROND, datum__lte=peildatum)
+        .exclude(status=Stapstatus.AFGEROND, datum__isnull=True)
+        .select_related("regeling")
+        .order_by("regeling__naam", "regeling_id", "id")
+    )
+    per_regeling = defaultdict(list)
+    for stap in stappen:
+        per_regeling[stap.regeling_id].append(stap)
+        regelingen.setdefault(stap.regeling_id, stap.regeling)
+    return [
+        {
+            "regeling": regeling,
+            "in_voorbereiding": regeling.status == Status.IN_VOORBEREIDING
+            or bool(regeling.begindatum and regeling.begindatum > peildatum),
+            "stappen": sorted(
+                per_regeling[regeling.pk], key=lambda s: (STAPVOLGORDE[s.soort], s.pk)
+            ),
+        }
+        for regeling in sorted(regelingen.values(), key=lambda r: (r.naam, r.pk))
+    ]
+
+
 # --- Verbonden partijen (BBV art. 15) -----------------------------------------------------
 
 BBV_VOLGORDE = list(BBVGroep)
@@ -450,6 +494,10 @@ def dashboard(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
             }
             for naam, lijst in sorted(per_thema.items())
         ],
+        "lopend": {
+            "gemeente": gemeente,
+            "regelingen": lopende_besluitvorming(gemeente=gemeente, peildatum=peildatum),
+        },
         "zonder_rapporteur": [r for r in regelingen if r.pk not in met_rapporteur],
         "dubbele_petten": [v for v in vertegenwoordigers if v.dubbele_pet],
     }

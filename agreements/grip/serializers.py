@@ -84,6 +84,14 @@ class ProcedurestapSerializer(GripSerializer):
     uitersteDatum = serializers.DateField(
         source="uiterste_datum", read_only=True, allow_null=True, label="Uiterste datum zienswijze"
     )
+    verwachteMaand = serializers.DateField(
+        source="verwachte_maand",
+        allow_null=True,
+        required=False,
+        label="Verwachte maand",
+        help_text="De eerste dag van de maand waarin de stap wordt verwacht, als alleen die "
+        "bekend is (bijvoorbeeld van de langetermijnagenda van de raad); alleen zonder datum.",
+    )
 
     class Meta(GripSerializer.Meta):
         model = Procedurestap
@@ -96,6 +104,7 @@ class ProcedurestapSerializer(GripSerializer):
             "soort",
             "status",
             "datum",
+            "verwachteMaand",
             "termijnWeken",
             "termijn",
             "uitersteDatum",
