@@ -8,7 +8,7 @@ from django.forms.models import BaseInlineFormSet
 
 from municipalities.admin import GemeenteAdmin, PartnerAdmin
 from municipalities.constants import PartnerSoort
-from municipalities.models import Gemeente, Herindeling, Partner
+from municipalities.models import Gemeente, Herindeling, Overgang, Partner
 from registry.admin import PeildatumFilter
 from registry.geldigheid import perioden_overlappen
 
@@ -244,6 +244,20 @@ class HerindelingForm(forms.ModelForm):
         return gegevens
 
 
+class OvergangInline(admin.TabularInline):
+    """Where the territory of an opgeheven gemeente goes when that is not (only) the opvolger;
+    more than one row for a gemeente is a split."""
+
+    model = Overgang
+    fields = ["gemeente", "opvolger", "aandeel"]
+    autocomplete_fields = ["gemeente", "opvolger"]
+    extra = 0
+    verbose_name_plural = "overgangen van grondgebied (bij een splitsing of een andere opvolger)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("gemeente", "opvolger")
+
+
 class HerzieningInline(admin.TabularInline):
     model = Herziening
     fields = ["regeling", "gevolg", "toelichting", "afgehandeld"]
@@ -284,7 +298,7 @@ class HerindelingAdmin(admin.ModelAdmin):
     autocomplete_fields = ["opvolger", "opgeheven"]
     prepopulated_fields = {"slug": ["naam"]}
     readonly_fields = ["toegepast_op"]
-    inlines = [HerzieningInline, MutatieInline]
+    inlines = [OvergangInline, HerzieningInline, MutatieInline]
     actions = ["doorvoeren", "ongedaan_maken"]
 
     def _voer_uit(self, request, queryset, functie, gedaan: str, niets: str):

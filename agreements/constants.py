@@ -183,6 +183,7 @@ class Gevolg(models.TextChoices):
     SAMENVOEGEN = "samenvoegen", "Samenvoegen"
     GEEN = "geen", "Geen gevolgen"
     ONBEKEND = "onbekend", "Gevolg onbekend"
+    SPLITSING = "splitsing", "Grondgebied verdeeld"
 
 
 GEVOLG_UITLEG = {
@@ -195,6 +196,9 @@ GEVOLG_UITLEG = {
     Gevolg.ONBEKEND: "Niet alle deelnemers van de regeling zijn bekend: of er na de herindeling "
     "nog andere deelnemers zijn, weet het register niet. Stel de deelnemerslijst vast voordat u "
     "conclusies trekt.",
+    Gevolg.SPLITSING: "Het grondgebied van een opgeheven gemeente is verdeeld over meer "
+    "gemeenten: haar deelname eindigt en gaat niet vanzelf over; de raden van de opvolgers "
+    "beslissen of zij (blijven) deelnemen.",
 }
 
 

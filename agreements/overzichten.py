@@ -406,6 +406,7 @@ class GevolgTelling(serializers.Serializer):
     samenvoegen = serializers.IntegerField()
     geen = serializers.IntegerField()
     onbekend = serializers.IntegerField()
+    splitsing = serializers.IntegerField()
 
 
 class ThemaGevolgen(GevolgTelling):

@@ -60,13 +60,21 @@ def _controleer(herindeling: Herindeling, opgeheven: list[Gemeente]) -> None:
     vorige_dag = dag_ervoor(herindeling.datum)
     if not opgeheven:
         fouten.append("Kies de gemeenten die worden opgeheven.")
-    if herindeling.opvolger in opgeheven:
-        fouten.append("De opvolger kan niet zelf worden opgeheven.")
-    if not herindeling.opvolger.is_actief_op(herindeling.datum):
+    if herindeling.opvolger_id is None and any(
+        not herindeling.opvolgers_van(g)[0].opvolger_id for g in opgeheven
+    ):
         fouten.append(
-            f"{herindeling.opvolger.naam} bestaat niet op {herindeling.datum:%d-%m-%Y}; "
-            "leg eerst de (nieuwe) gemeente vast."
+            "Kies de opvolger, of leg voor elke opgeheven gemeente vast waar haar grondgebied "
+            "naartoe gaat."
         )
+    for opvolger in herindeling.opvolgers:
+        if opvolger in opgeheven:
+            fouten.append("De opvolger kan niet zelf worden opgeheven.")
+        elif not opvolger.is_actief_op(herindeling.datum):
+            fouten.append(
+                f"{opvolger.naam} bestaat niet op {herindeling.datum:%d-%m-%Y}; "
+                "leg eerst de (nieuwe) gemeente vast."
+            )
     fouten.extend(
         f"{gemeente.naam} bestaat niet meer op {vorige_dag:%d-%m-%Y}."
         for gemeente in opgeheven
@@ -81,86 +89,181 @@ def _controleer(herindeling: Herindeling, opgeheven: list[Gemeente]) -> None:
         raise ValidationError(fouten)
 
 
+class _Doorvoering:
+    """The changes of one application of a herindeling, recorded as they are made."""
+
+    def __init__(self, herindeling: Herindeling):
+        self.herindeling = herindeling
+        self.vorige_dag = dag_ervoor(herindeling.datum)
+        self.mutaties: list[HerindelingsMutatie] = []
+        self.tellingen = Counter()
+        self.herzien: set[int] = set()
+
+    def herzie(self, regeling, gevolg: Gevolg, toelichting: str) -> None:
+        """Flag ``regeling`` for review (once per herindeling)."""
+        if regeling.pk in self.herzien:
+            return
+        self.herzien.add(regeling.pk)
+        Herziening.objects.create(
+            herindeling=self.herindeling, regeling=regeling, gevolg=gevolg, toelichting=toelichting
+        )
+        self.tellingen["herzieningen"] += 1
+
+    def beeindig(self, deelnames: list[Deelname]) -> None:
+        for deelname in deelnames:
+            if deelname.einddatum is None or deelname.einddatum > self.vorige_dag:
+                voor = toestand(deelname)
+                deelname.einddatum = self.vorige_dag
+                deelname.save(update_fields=["einddatum"])
+                self.mutaties.append(
+                    _mutatie(self.herindeling, Mutatie.DEELNAME_BEEINDIGD, deelname, voor)
+                )
+                self.tellingen["beeindigd"] += 1
+
+    def hef_op(self, gemeente: Gemeente, opvolger: Gemeente | None) -> None:
+        """End ``gemeente`` on the day before; ``opvolger`` where it went wholly to one."""
+        if gemeente.einddatum == self.vorige_dag and gemeente.opvolger_id == getattr(
+            opvolger, "pk", None
+        ):
+            return
+        voor = toestand(gemeente)
+        # _controleer made sure the gemeente exists on the day before: the period stays valid.
+        gemeente.einddatum, gemeente.opvolger = self.vorige_dag, opvolger
+        gemeente.save(update_fields=["einddatum", "opvolger"])
+        self.mutaties.append(_mutatie(self.herindeling, Mutatie.GEMEENTE_OPGEHEVEN, gemeente, voor))
+        self.tellingen["gemeenten"] += 1
+
+    def voeg_samen(self, gemeenten: list[Gemeente], opvolger: Gemeente) -> None:
+        """``gemeenten`` go wholly to ``opvolger``: their deelnames end on the day before and
+        pass to the opvolger where it has none (the law makes it their legal successor)."""
+        datum = self.herindeling.datum
+        if not Deelname.objects.filter(gemeente__in=gemeenten).exists():
+            for gemeente in gemeenten:
+                self.hef_op(gemeente, opvolger)
+            return
+        uitkomst = scan(gemeenten=gemeenten, datum=datum, opvolger=opvolger)
+        gevolgen = {r["identificatie"]: Gevolg(r["gevolg"]) for r in uitkomst["regelingen"]}
+        al_deelnemer = set(
+            Deelname.objects.actief_op(datum)
+            .filter(gemeente=opvolger)
+            .values_list("regeling", flat=True)
+        )
+        # Where the opvolger joins later of its own, the deelname taken over runs until then.
+        later_toegetreden = {}
+        for regeling_id, begin in (
+            Deelname.objects.filter(gemeente=opvolger, begindatum__gt=datum)
+            .order_by("begindatum")
+            .values_list("regeling", "begindatum")
+        ):
+            later_toegetreden.setdefault(regeling_id, begin)
+        ids = {g.pk for g in gemeenten}
+        for regeling in betrokken_regelingen(ids | {opvolger.pk}, datum):
+            gevolg = gevolgen[regeling.slug]
+            if gevolg != Gevolg.GEEN:
+                self.herzie(regeling, gevolg, GEVOLG_UITLEG[gevolg])
+            oude, _ = indeling(regeling, ids, datum)
+            einden = [d.einddatum for d in oude]
+            self.beeindig(oude)
+            if oude and regeling.is_actief_op(datum) and regeling.pk not in al_deelnemer:
+                nieuw = _overgenomen_deelname(
+                    self.herindeling,
+                    regeling,
+                    oude,
+                    einden,
+                    opvolger,
+                    later_toegetreden.get(regeling.pk),
+                )
+                self.mutaties.append(_mutatie(self.herindeling, Mutatie.DEELNAME_AANGEMAAKT, nieuw))
+                self.tellingen["aangemaakt"] += 1
+        for gemeente in gemeenten:
+            self.hef_op(gemeente, opvolger)
+
+    def splits(self, gemeente: Gemeente, opvolgers: list[Gemeente]) -> None:
+        """``gemeente`` is divided among ``opvolgers``: its deelnames end on the day before
+        and none is carried over. Taking part is a decision of each raad (Wgr art. 1), so
+        every regeling is flagged with which opvolgers already take part and which receive
+        part of the territory without taking part."""
+        datum = self.herindeling.datum
+        for regeling in betrokken_regelingen({gemeente.pk}, datum):
+            oude, _ = indeling(regeling, {gemeente.pk}, datum)
+            deelnemend = {d.gemeente_id for d in regeling.deelnemers if d.is_actief_op(datum)}
+            wel = [o.naam for o in opvolgers if o.pk in deelnemend]
+            niet = [o.naam for o in opvolgers if o.pk not in deelnemend]
+            toelichting = [f"Het grondgebied van {gemeente.naam} is verdeeld."]
+            if wel:
+                toelichting.append(f"Al deelnemer: {', '.join(wel)}.")
+            if niet:
+                toelichting.append(
+                    f"Krijgen een deel van het grondgebied maar nemen niet deel: "
+                    f"{', '.join(niet)}; hun raden beslissen of zij toetreden."
+                )
+            self.herzie(regeling, Gevolg.SPLITSING, " ".join(toelichting))
+            self.beeindig(oude)
+        self.hef_op(gemeente, None)
+
+
 @transaction.atomic
 def pas_toe(herindeling: Herindeling) -> dict | None:
-    """Carry the herindeling through: end the deelnames of the ceasing gemeenten on the day
-    before, give the opvolger a deelname where it has none, end the gemeenten themselves, and
-    flag every regeling with gevolgen for review. Returns the counts of what changed, or None
-    when the herindeling was applied already."""
+    """Carry the herindeling through: a gemeente that goes wholly to one opvolger passes its
+    deelnames on (``voeg_samen``), a divided one ends them and flags its regelingen for the
+    raden of its opvolgers (``splits``); the gemeenten end, and every regeling with gevolgen
+    is flagged for review. Returns the counts of what changed, or None when the herindeling
+    was applied already."""
     herindeling = (
-        Herindeling.objects.select_for_update().select_related("opvolger").get(pk=herindeling.pk)
+        Herindeling.objects.select_for_update()
+        .select_related("opvolger")
+        .prefetch_related("overgangen__opvolger")
+        .get(pk=herindeling.pk)
     )
     if herindeling.toegepast_op:
         return None
-    opgeheven = list(herindeling.opgeheven.all())
+    opgeheven = list(herindeling.opgeheven.order_by("naam", "pk"))
     _controleer(herindeling, opgeheven)
-    datum, opvolger = herindeling.datum, herindeling.opvolger
-    vorige_dag = dag_ervoor(datum)
-    uitkomst = scan(gemeenten=opgeheven, datum=datum, opvolger=opvolger)
-    gevolgen = {r["identificatie"]: Gevolg(r["gevolg"]) for r in uitkomst["regelingen"]}
-    al_deelnemer = set(
-        Deelname.objects.actief_op(datum)
-        .filter(gemeente=opvolger)
-        .values_list("regeling", flat=True)
-    )
-    opgeheven_ids = {g.pk for g in opgeheven}
-    mutaties, tellingen = [], Counter()
-
-    for regeling in betrokken_regelingen(opgeheven_ids | {opvolger.pk}, datum):
-        gevolg = gevolgen[regeling.slug]
-        if gevolg != Gevolg.GEEN:
-            Herziening.objects.create(
-                herindeling=herindeling,
-                regeling=regeling,
-                gevolg=gevolg,
-                toelichting=GEVOLG_UITLEG[gevolg],
-            )
-            tellingen["herzieningen"] += 1
-        oude, _ = indeling(regeling, opgeheven_ids, datum)
-        einden = [d.einddatum for d in oude]
-        for deelname in oude:
-            if deelname.einddatum is None or deelname.einddatum > vorige_dag:
-                voor = toestand(deelname)
-                deelname.einddatum = vorige_dag
-                deelname.save(update_fields=["einddatum"])
-                mutaties.append(_mutatie(herindeling, Mutatie.DEELNAME_BEEINDIGD, deelname, voor))
-                tellingen["beeindigd"] += 1
-        if oude and regeling.is_actief_op(datum) and regeling.pk not in al_deelnemer:
-            nieuw = _overgenomen_deelname(herindeling, regeling, oude, einden)
-            mutaties.append(_mutatie(herindeling, Mutatie.DEELNAME_AANGEMAAKT, nieuw))
-            tellingen["aangemaakt"] += 1
-
+    doorvoering = _Doorvoering(herindeling)
+    heel: dict[Gemeente, list[Gemeente]] = {}
+    gesplitst: dict[Gemeente, list[Gemeente]] = {}
     for gemeente in opgeheven:
-        if gemeente.einddatum == vorige_dag and gemeente.opvolger_id == opvolger.pk:
-            continue
-        voor = toestand(gemeente)
-        gemeente.einddatum, gemeente.opvolger = vorige_dag, opvolger
-        gemeente.full_clean()
-        gemeente.save(update_fields=["einddatum", "opvolger"])
-        mutaties.append(_mutatie(herindeling, Mutatie.GEMEENTE_OPGEHEVEN, gemeente, voor))
-        tellingen["gemeenten"] += 1
+        naar = [o.opvolger for o in herindeling.opvolgers_van(gemeente)]
+        if len(naar) == 1:
+            heel.setdefault(naar[0], []).append(gemeente)
+        else:
+            gesplitst[gemeente] = naar
+    for opvolger, gemeenten in heel.items():
+        doorvoering.voeg_samen(gemeenten, opvolger)
+    for gemeente, opvolgers in gesplitst.items():
+        doorvoering.splits(gemeente, opvolgers)
 
-    HerindelingsMutatie.objects.bulk_create(mutaties)
+    HerindelingsMutatie.objects.bulk_create(doorvoering.mutaties)
     herindeling.toegepast_op = timezone.now()
     herindeling.save(update_fields=["toegepast_op"])
     return {
-        soort: tellingen[soort]
+        soort: doorvoering.tellingen[soort]
         for soort in ("beeindigd", "aangemaakt", "gemeenten", "herzieningen")
     }
 
 
-def _overgenomen_deelname(herindeling, regeling, oude: list[Deelname], einden) -> Deelname:
+def _overgenomen_deelname(
+    herindeling,
+    regeling,
+    oude: list[Deelname],
+    einden,
+    opvolger: Gemeente,
+    eigen_toetreding: datetime.date | None = None,
+) -> Deelname:
     """The opvolger's deelname that takes over from the ceasing gemeenten: their roles and
-    mandates, their verdeelsleutels added up (when all are known), their latest end."""
+    mandates, their verdeelsleutels added up (when all are known), their latest end, or the
+    day before the opvolger's own later toetreding."""
     rollen = {d.rol for d in oude}
     sleutels = [d.verdeelsleutel for d in oude]
     # A deelname that ended with the herindeling passes on without end; one that was to end
     # later anyway passes on until then.
     later = [e for e in einden if e is None or e >= herindeling.datum]
     einde = None if not later or None in later else max(later)
+    if eigen_toetreding and (einde is None or einde >= eigen_toetreding):
+        einde = dag_ervoor(eigen_toetreding)
     deelname = Deelname(
         regeling=regeling,
-        gemeente=herindeling.opvolger,
+        gemeente=opvolger,
         begindatum=herindeling.datum,
         einddatum=einde,
         rol=rollen.pop() if len(rollen) == 1 else Rol.DEELNEMER,

@@ -261,6 +261,21 @@ def gemeente_detail(request, code):
         Gemeente.objects.select_related("provincie", "opvolger"), code=code
     )
     peildatum = peildatum_uit(request, standaard=gemeente.einddatum)
+    if not gemeente.is_actief_op(peildatum):
+        # Before it was formed or after it ceased: say so, and where to look instead.
+        return render(
+            request,
+            "agreements/gemeente_niet_op_peildatum.html",
+            {
+                "gemeente": gemeente,
+                "peildatum": peildatum,
+                "opgeheven": bool(gemeente.einddatum and peildatum > gemeente.einddatum),
+                "opvolgers": gemeente.opvolgers,
+                "eerste_dag_zonder": gemeente.einddatum + datetime.timedelta(days=1)
+                if gemeente.einddatum and gemeente.einddatum < datetime.date.max
+                else None,
+            },
+        )
     return render(
         request,
         "agreements/gemeente_detail.html",

@@ -47,7 +47,9 @@ class PartnerViewSet(RegisterViewSet):
 )
 class HerindelingViewSet(RegisterViewSet):
     http_method_names = ["get"]
-    queryset = Herindeling.objects.select_related("opvolger").prefetch_related("opgeheven")
+    queryset = Herindeling.objects.select_related("opvolger").prefetch_related(
+        "opgeheven", "overgangen__gemeente", "overgangen__opvolger"
+    )
     serializer_class = HerindelingSerializer
     lookup_field = "slug"
     lookup_url_kwarg = "identificatie"

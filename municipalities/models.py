@@ -1,5 +1,5 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -184,6 +184,14 @@ class Gemeente(Geldigheid):
             raise ValidationError({"provincie": "Kies een partner van de soort provincie."})
 
     @property
+    def opvolgers(self) -> list["Gemeente"]:
+        """The gemeenten this one went into: its opvolger, or those that received its territory
+        at a split (ordered by the share they received)."""
+        if self.opvolger_id:
+            return [self.opvolger]
+        return [o.opvolger for o in self.overgangen_van.select_related("opvolger")]
+
+    @property
     def tooi(self) -> str:
         return f"{TOOI_BASIS}gemeente/{self.code.lower()}"
 
@@ -210,8 +218,12 @@ class Herindeling(models.Model):
         Gemeente,
         verbose_name="opvolger",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="opvolger_bij",
-        help_text="De gemeente die verder gaat of die nieuw wordt gevormd.",
+        help_text="De gemeente die verder gaat of die nieuw wordt gevormd. Een opgeheven "
+        "gemeente waarvan het grondgebied (ook) naar een andere gemeente gaat, krijgt "
+        "overgangen; leeg als elke opgeheven gemeente die heeft (een splitsing).",
     )
     nieuwe_gemeente = models.BooleanField(
         "nieuw gevormde gemeente",
@@ -246,3 +258,73 @@ class Herindeling(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def opvolgers_van(self, gemeente: Gemeente) -> list["Overgang"]:
+        """Where the territory of ``gemeente`` goes: its overgangen, else wholly to the
+        opvolger of the herindeling (an unsaved Overgang without aandeel)."""
+        eigen = [o for o in self.overgangen.all() if o.gemeente_id == gemeente.pk]
+        return eigen or [Overgang(herindeling=self, gemeente=gemeente, opvolger=self.opvolger)]
+
+    @property
+    def opvolgers(self) -> list[Gemeente]:
+        """Every gemeente that receives territory, the opvolger first."""
+        gemeenten = [self.opvolger] if self.opvolger_id else []
+        for overgang in self.overgangen.all():
+            if overgang.opvolger not in gemeenten:
+                gemeenten.append(overgang.opvolger)
+        return gemeenten
+
+
+class Overgang(models.Model):
+    """Part of a herindeling: (part of) the territory of one opgeheven gemeente goes to one
+    opvolger. A gemeente with several overgangen is split (Haaren in 2021 to Vught, Oisterwijk,
+    Tilburg and Boxtel)."""
+
+    herindeling = models.ForeignKey(
+        Herindeling, verbose_name="herindeling", on_delete=models.CASCADE, related_name="overgangen"
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        verbose_name="opgeheven gemeente",
+        on_delete=models.PROTECT,
+        related_name="overgangen_van",
+    )
+    opvolger = models.ForeignKey(
+        Gemeente, verbose_name="naar", on_delete=models.PROTECT, related_name="overgangen_naar"
+    )
+    aandeel = models.DecimalField(
+        "aandeel van het grondgebied",
+        max_digits=4,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Het deel van de oppervlakte dat naar deze gemeente gaat (0 tot 1); leeg als "
+        "onbekend.",
+    )
+
+    class Meta:
+        verbose_name = "overgang van grondgebied"
+        verbose_name_plural = "overgangen van grondgebied"
+        ordering = ["herindeling", "gemeente__naam", "-aandeel", "opvolger__naam"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["herindeling", "gemeente", "opvolger"],
+                name="overgang_uniek",
+                violation_error_message="Deze overgang staat al bij de herindeling.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(gemeente=F("opvolger")),
+                name="overgang_naar_een_andere_gemeente",
+                violation_error_message="Een gemeente gaat niet naar zichzelf over.",
+            ),
+            models.CheckConstraint(
+                condition=Q(aandeel__isnull=True) | Q(aandeel__gte=0, aandeel__lte=1),
+                name="overgang_aandeel_0_tot_1",
+                violation_error_message="Het aandeel ligt tussen 0 en 1.",
+            ),
+        ]
+
+    def __str__(self):
+        deel = f" ({self.aandeel:.0%})" if self.aandeel is not None else ""
+        return f"{self.gemeente} → {self.opvolger}{deel}"

@@ -6,7 +6,7 @@ from registry.peildatum import JAAR_MAX
 from registry.serializers import ModelValidatieMixin, bron_url_veld, identiteit
 
 from .constants import PartnerSoort
-from .models import KVK_REGEX, PEILJAAR_MIN, Gemeente, Herindeling, Partner
+from .models import KVK_REGEX, PEILJAAR_MIN, Gemeente, Herindeling, Overgang, Partner
 
 
 def gemeente_veld(label: str = "Gemeente", **kwargs) -> serializers.SlugRelatedField:
@@ -84,13 +84,53 @@ class PartnerSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSeriali
         ]
 
 
+class OvergangSerializer(serializers.ModelSerializer):
+    gemeente = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, label="Opgeheven gemeente"
+    )
+    naar = serializers.SlugRelatedField(
+        source="opvolger", slug_field="code", read_only=True, label="Naar"
+    )
+    aandeel = serializers.DecimalField(
+        max_digits=4,
+        decimal_places=3,
+        coerce_to_string=False,
+        read_only=True,
+        allow_null=True,
+        label="Aandeel van het grondgebied (0 tot 1)",
+    )
+
+    class Meta:
+        model = Overgang
+        fields = ["gemeente", "naar", "aandeel"]
+
+
 class HerindelingSerializer(serializers.HyperlinkedModelSerializer):
     url = identiteit("herindeling-detail", "slug")
     identificatie = serializers.CharField(source="slug", read_only=True, label="Identificatie")
     opgeheven = serializers.SlugRelatedField(
         slug_field="code", many=True, read_only=True, label="Opgeheven gemeenten"
     )
-    opvolger = serializers.SlugRelatedField(slug_field="code", read_only=True, label="Opvolger")
+    opvolger = serializers.SlugRelatedField(
+        slug_field="code",
+        read_only=True,
+        allow_null=True,
+        label="Opvolger",
+        help_text="De gemeente die verder gaat of nieuw wordt gevormd; null bij een splitsing.",
+    )
+    opvolgers = serializers.SlugRelatedField(
+        slug_field="code",
+        many=True,
+        read_only=True,
+        label="Alle gemeenten die grondgebied krijgen",
+    )
+    overgangen = OvergangSerializer(
+        many=True,
+        read_only=True,
+        label="Overgangen van grondgebied",
+        help_text="Waar het grondgebied van een opgeheven gemeente (ook) naartoe gaat als dat "
+        "niet (alleen) de opvolger is; een gemeente met meer overgangen is gesplitst.",
+    )
     nieuweGemeente = serializers.BooleanField(
         source="nieuwe_gemeente", read_only=True, label="Nieuw gevormde gemeente"
     )
@@ -111,6 +151,8 @@ class HerindelingSerializer(serializers.HyperlinkedModelSerializer):
             "datum",
             "opgeheven",
             "opvolger",
+            "opvolgers",
+            "overgangen",
             "nieuweGemeente",
             "wet",
             "staatsblad",

@@ -43,7 +43,7 @@ from agreements.models import (
     Thema,
 )
 from municipalities.constants import PartnerSoort
-from municipalities.models import Gemeente, Herindeling, Partner
+from municipalities.models import Gemeente, Herindeling, Overgang, Partner
 
 
 class ProvincieFactory(DjangoModelFactory):
@@ -175,6 +175,18 @@ class HerindelingFactory(DjangoModelFactory):
     def opgeheven(self, create, gemeenten, **kwargs):
         if create and gemeenten:
             self.opgeheven.set(gemeenten)
+
+
+class OvergangFactory(DjangoModelFactory):
+    """Part of the territory of an opgeheven gemeente that goes to one opvolger (a split)."""
+
+    class Meta:
+        model = Overgang
+
+    herindeling = factory.SubFactory(HerindelingFactory, opvolger=None)
+    gemeente = factory.SubFactory(GemeenteFactory)
+    opvolger = factory.SubFactory(GemeenteFactory)
+    aandeel = Decimal("0.5")
 
 
 class HerzieningFactory(DjangoModelFactory):

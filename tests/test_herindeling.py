@@ -25,6 +25,7 @@ from tests.factories import (
     DeelnameFactory,
     GemeenteFactory,
     HerindelingFactory,
+    OvergangFactory,
     PartnerFactory,
     RegelingFactory,
     ThemaFactory,
@@ -100,6 +101,7 @@ def test_the_scan_classifies_every_regeling(gemeenten, regelingen):
         "samenvoegen": 1,
         "geen": 1,
         "onbekend": 0,
+        "splitsing": 0,
     }
     samen = next(r for r in uitkomst["regelingen"] if r["naam"] == "Afvalbeheer")
     assert [g["naam"] for g in samen["betrokken_gemeenten"]] == ["Groningen", "Haren"]
@@ -136,6 +138,7 @@ def test_the_scan_counts_per_thema_and_vorm(gemeenten):
             "samenvoegen": 1,
             "geen": 0,
             "onbekend": 0,
+            "splitsing": 0,
         }
     ]
     assert {r["thema"]: r["aantal"] for r in uitkomst["per_thema"]} == {
@@ -698,3 +701,59 @@ def test_the_scan_of_groningen_2019_does_not_say_regio_groningen_assen_vervalt(a
     rga = next(r for r in uitkomst["regelingen"] if r["identificatie"] == "regio-groningen-assen")
     assert rga["gevolg"] != "vervalt"
     assert rga["deelnemersVolledig"] is False
+
+
+# A split: the territory of one gemeente goes to several (Haaren in 2021).
+
+
+@pytest.fixture
+def splitsing(db):
+    haaren = GemeenteFactory(code="GM9788", naam="Haaren")
+    vught, oisterwijk, tilburg = (
+        GemeenteFactory(code=f"GM98{n}", naam=naam)
+        for n, naam in (("65", "Vught"), ("24", "Oisterwijk"), ("55", "Tilburg"))
+    )
+    herindeling = HerindelingFactory(opvolger=None, datum=DATUM)
+    herindeling.opgeheven.set([haaren])
+    for opvolger, aandeel in ((vught, "0.5"), (oisterwijk, "0.3"), (tilburg, "0.2")):
+        OvergangFactory(
+            herindeling=herindeling, gemeente=haaren, opvolger=opvolger, aandeel=Decimal(aandeel)
+        )
+    regeling = regeling_met(haaren, vught, oisterwijk)
+    return herindeling, haaren, (vught, oisterwijk, tilburg), regeling
+
+
+def test_a_split_gemeente_has_every_successor(splitsing):
+    herindeling, haaren, opvolgers, _ = splitsing
+    assert herindeling.opvolgers == list(opvolgers)
+    assert [o.opvolger for o in herindeling.opvolgers_van(haaren)] == list(opvolgers)
+
+
+def test_a_split_ends_the_deelname_and_flags_the_regeling_for_the_raden(splitsing):
+    herindeling, haaren, (vught, oisterwijk, tilburg), regeling = splitsing
+    voor = Deelname.objects.count()
+    assert pas_toe(herindeling)["aangemaakt"] == 0
+    assert Deelname.objects.count() == voor  # nothing carried over: each raad decides
+    assert not Deelname.objects.actief_op(DATUM).filter(gemeente=haaren).exists()
+    herziening = Herziening.objects.get(herindeling=herindeling, regeling=regeling)
+    assert herziening.gevolg == Gevolg.SPLITSING
+    assert "Al deelnemer: Vught, Oisterwijk." in herziening.toelichting
+    assert "nemen niet deel: Tilburg" in herziening.toelichting
+    haaren.refresh_from_db()
+    assert haaren.einddatum == DATUM - datetime.timedelta(days=1) and haaren.opvolger is None
+
+
+def test_a_split_can_be_undone(splitsing):
+    herindeling, haaren, _, regeling = splitsing
+    pas_toe(herindeling)
+    maak_ongedaan(herindeling)
+    haaren.refresh_from_db()
+    assert haaren.einddatum is None
+    assert Deelname.objects.actief_op(DATUM).filter(gemeente=haaren, regeling=regeling).exists()
+
+
+def test_a_herindeling_without_opvolger_needs_overgangen_for_every_gemeente(db):
+    herindeling = HerindelingFactory(opvolger=None)
+    herindeling.opgeheven.set([GemeenteFactory()])
+    with pytest.raises(ValidationError, match="Kies de opvolger"):
+        pas_toe(herindeling)

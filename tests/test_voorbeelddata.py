@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from agreements.constants import Rol, Status, Vorm
 from agreements.models import Deelname, Publicatie, Regeling, RegelingVersie, Thema
-from municipalities.models import Gemeente, Partner
+from municipalities.models import Gemeente, Herindeling, Partner
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +124,51 @@ def test_with_the_national_snapshot_the_register_holds_the_country(landelijk):
     assert Regeling.objects.filter(naam__icontains="Regio Holland Rijnland").count() == 1
     # The herindelingen are carried through the imported deelnames too.
     assert regelingen_van("GM0017", D(2019, 6, 1)) == set()
+    assert regelingen_van("GM0788", D(2020, 6, 1)) != set()  # Haaren, split in 2021
+    assert regelingen_van("GM0788", D(2021, 6, 1)) == set()
+
+
+def test_every_herindeling_since_2015_is_seeded_and_carried_through(voorbeelddata):
+    herindelingen = Herindeling.objects.all()
+    assert herindelingen.count() >= 25
+    assert not herindelingen.filter(toegepast_op__isnull=True).exists()
+    # Every former gemeente ceased at a herindeling: its history is right on every date.
+    opgeheven = set(herindelingen.values_list("opgeheven__code", flat=True))
+    beeindigd = set(Gemeente.objects.filter(einddatum__isnull=False).values_list("code", flat=True))
+    assert beeindigd <= opgeheven
+    for herindeling in herindelingen:
+        assert herindeling.bron
+        assert herindeling.staatsblad == "" or herindeling.staatsblad.startswith("Stb. ")
+
+
+def test_haaren_was_split_among_four_gemeenten(api, voorbeelddata):
+    haaren = api.get("/api/v1/herindelingen/2021-splitsing-haaren").json()
+    assert haaren["opgeheven"] == ["GM0788"] and haaren["opvolger"] is None
+    assert set(haaren["opvolgers"]) == {"GM0865", "GM0824", "GM0855", "GM0757"}
+    assert Gemeente.objects.get(code="GM0788").einddatum == D(2020, 12, 31)
+
+
+def test_littenseradiel_went_to_three_gemeenten_and_leeuwarderadeel_to_leeuwarden(voorbeelddata):
+    herindeling = Herindeling.objects.get(slug="2018-noordwest-fryslan")
+    littenseradiel = Gemeente.objects.get(code="GM0140")
+    assert {o.opvolger.code for o in herindeling.opvolgers_van(littenseradiel)} == {
+        "GM1900",
+        "GM0080",
+        "GM1949",
+    }
+    leeuwarderadeel = Gemeente.objects.get(code="GM0081")
+    assert leeuwarderadeel.opvolgers == [Gemeente.objects.get(code="GM0080")]
+
+
+def test_a_former_gemeente_on_a_later_date_says_where_it_went(client, voorbeelddata):
+    response = client.get("/gemeenten/GM0017", {"peildatum": "2020-01-01"})
+    html = response.content.decode()
+    assert "Haren bestond op 1 januari 2020 niet meer" in html
+    assert 'href="/gemeenten/GM0014?peildatum=2020-01-01">Groningen</a> op 1 januari 2019' in html
+    assert 'href="/gemeenten/GM0017?peildatum=2018-12-31"' in html
+    assert "<table" not in html and "dashboard" not in html
+
+
+def test_a_gemeente_before_it_was_formed_says_so(client, voorbeelddata):
+    html = client.get("/gemeenten/GM1966", {"peildatum": "2017-01-01"}).content.decode()
+    assert "Het Hogeland bestond op 1 januari 2017 nog niet" in html
