@@ -105,8 +105,8 @@ class DeelnameFilter(PeildatumFilterSet):
     )
     rol = django_filters.ChoiceFilter(choices=Rol.choices, label="Rol in de regeling.")
     sort = Sortering(
-        fields=[("begindatum", "datumToetreding"), ("einddatum", "datumUittreding")],
-        label="Sortering: datumToetreding of datumUittreding; - voor aflopend.",
+        fields=["begindatum", "einddatum"],
+        label="Sortering: begindatum (toetreding) of einddatum (uittreding); - voor aflopend.",
     )
 
     class Meta:

@@ -77,12 +77,8 @@ class DeelnameSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
         label="Partner",
     )
     deelnemer = DeelnemerSerializer(read_only=True, label="Deelnemer")
-    datumToetreding = serializers.DateField(
-        source="begindatum", allow_null=True, required=False, label="Datum toetreding"
-    )
-    datumUittreding = serializers.DateField(
-        source="einddatum", allow_null=True, required=False, label="Datum uittreding"
-    )
+    begindatum = serializers.DateField(allow_null=True, required=False, label="Datum toetreding")
+    einddatum = serializers.DateField(allow_null=True, required=False, label="Datum uittreding")
     bestuursorganen = BooleanLijstField(
         BESTUURSORGANEN, required=False, label="Namens welke bestuursorganen"
     )
@@ -97,8 +93,8 @@ class DeelnameSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
             "partner",
             "deelnemer",
             "rol",
-            "datumToetreding",
-            "datumUittreding",
+            "begindatum",
+            "einddatum",
             "bestuursorganen",
             "verdeelsleutel",
             "toelichting",
@@ -115,12 +111,10 @@ class DeelnameInRegelingSerializer(DeelnameSerializer):
 
 
 class VersieSerializer(serializers.ModelSerializer):
-    datumInwerkingtreding = serializers.DateField(
-        source="begindatum", read_only=True, allow_null=True, label="Datum inwerkingtreding"
+    begindatum = serializers.DateField(
+        read_only=True, allow_null=True, label="Datum inwerkingtreding"
     )
-    datumEinde = serializers.DateField(
-        source="einddatum", read_only=True, allow_null=True, label="Laatste dag"
-    )
+    einddatum = serializers.DateField(read_only=True, allow_null=True, label="Laatste dag")
     rooId = serializers.CharField(
         source="roo_id", read_only=True, allow_null=True, label="ROO-systeemId"
     )
@@ -132,8 +126,8 @@ class VersieSerializer(serializers.ModelSerializer):
             "titel",
             "vorm",
             "doel",
-            "datumInwerkingtreding",
-            "datumEinde",
+            "begindatum",
+            "einddatum",
             "rooId",
             "bronUrl",
         ]
@@ -159,12 +153,10 @@ class RegelingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
     themas = serializers.SlugRelatedField(
         slug_field="slug", queryset=Thema.objects.all(), many=True, required=False, label="Thema's"
     )
-    datumInwerkingtreding = serializers.DateField(
-        source="begindatum", allow_null=True, required=False, label="Datum inwerkingtreding"
+    begindatum = serializers.DateField(
+        allow_null=True, required=False, label="Datum inwerkingtreding"
     )
-    datumEinde = serializers.DateField(
-        source="einddatum", allow_null=True, required=False, label="Laatste dag"
-    )
+    einddatum = serializers.DateField(allow_null=True, required=False, label="Laatste dag")
     wettelijkeVoorschriften = serializers.CharField(
         source="wettelijke_grondslagen",
         required=False,
@@ -206,8 +198,8 @@ class RegelingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
             "themas",
             "status",
             "deelnemersVolledig",
-            "datumInwerkingtreding",
-            "datumEinde",
+            "begindatum",
+            "einddatum",
             "vestigingsplaats",
             "adres",
             "wettelijkeVoorschriften",

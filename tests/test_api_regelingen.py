@@ -131,7 +131,7 @@ def test_the_detail_shows_deelnames_versies_and_publicaties(api, voorbeelddata):
     assert data["vorm"] == Vorm.OPENBAAR_LICHAAM
     assert data["rechtspersoonlijkheid"] is True
     assert data["grondslagVorm"] == "Wgr art. 8 lid 1"
-    assert data["datumEinde"] == "2022-12-31"
+    assert data["einddatum"] == "2022-12-31"
     assert {d["deelnemer"]["identificatie"] for d in data["deelnames"]} == {"GM0626", "GM0629"}
     assert len(data["versies"]) == 2
     assert data["publicaties"]

@@ -80,7 +80,7 @@ def test_bestuursorganen_are_written_as_a_list(beheerder_api):
         "regeling": regeling.slug,
         "gemeente": gemeente.code,
         "bestuursorganen": ["raad", "burgemeester"],
-        "datumToetreding": "2020-01-01",
+        "begindatum": "2020-01-01",
     }
     response = beheerder_api.post("/api/v1/deelnames", body, format="json")
     assert response.status_code == 201, response.content

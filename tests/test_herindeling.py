@@ -475,6 +475,8 @@ def herindeling_formulier(**velden) -> dict:
         "naam": "Groningen, Haren en Ten Boer",
         "datum": "2019-01-01",
         "bron": "Wet samenvoeging Groningen, Haren en Ten Boer",
+        "overgangen-TOTAL_FORMS": "0",
+        "overgangen-INITIAL_FORMS": "0",
         "herzieningen-TOTAL_FORMS": "0",
         "herzieningen-INITIAL_FORMS": "0",
         "mutaties-TOTAL_FORMS": "0",

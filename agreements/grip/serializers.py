@@ -193,12 +193,8 @@ class VertegenwoordigerSerializer(GripSerializer):
     url = identiteit("vertegenwoordiger-detail", "uuid")
     regeling = regeling_veld()
     gemeente = gemeente_veld()
-    datumBegin = serializers.DateField(
-        source="begindatum", allow_null=True, required=False, label="Begin zitting"
-    )
-    datumEinde = serializers.DateField(
-        source="einddatum", allow_null=True, required=False, label="Laatste dag zitting"
-    )
+    begindatum = serializers.DateField(allow_null=True, required=False, label="Begin zitting")
+    einddatum = serializers.DateField(allow_null=True, required=False, label="Laatste dag zitting")
     dubbelePet = serializers.SerializerMethodField(
         label="Dubbele pet: waarom, of leeg als die er niet is"
     )
@@ -214,8 +210,8 @@ class VertegenwoordigerSerializer(GripSerializer):
             "functie",
             "orgaan",
             "voorzitter",
-            "datumBegin",
-            "datumEinde",
+            "begindatum",
+            "einddatum",
             "dubbelePet",
             "bron",
         ]
@@ -228,12 +224,8 @@ class RapporteurSerializer(GripSerializer):
     url = identiteit("rapporteur-detail", "uuid")
     regeling = regeling_veld()
     gemeente = gemeente_veld()
-    datumBegin = serializers.DateField(
-        source="begindatum", allow_null=True, required=False, label="Begin"
-    )
-    datumEinde = serializers.DateField(
-        source="einddatum", allow_null=True, required=False, label="Laatste dag"
-    )
+    begindatum = serializers.DateField(allow_null=True, required=False, label="Begin")
+    einddatum = serializers.DateField(allow_null=True, required=False, label="Laatste dag")
 
     class Meta(GripSerializer.Meta):
         model = Rapporteur
@@ -243,8 +235,8 @@ class RapporteurSerializer(GripSerializer):
             "regeling",
             "gemeente",
             "naam",
-            "datumBegin",
-            "datumEinde",
+            "begindatum",
+            "einddatum",
             "bron",
         ]
 
