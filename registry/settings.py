@@ -126,7 +126,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
-API_VERSION = "1.0.0"
+API_VERSION = "1.1.0"  # 1.1: begindatum and einddatum on every resource with a period
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
