@@ -3,16 +3,24 @@ thema and per provincie. The work is done in selectors.py; here: parameters, sch
 
 import datetime
 
+from django import forms
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.response import Response
 
+from municipalities.filters import (
+    GEMEENTE_UITLEG,
+    PROVINCIE_UITLEG,
+    gemeente_als_parameter,
+    provincie_als_parameter,
+)
 from municipalities.models import Gemeente
 from registry.api import Pagination
-from registry.converters import CBS_CODE
+from registry.converters import CBS_CODE_INVOER, PROVINCIE_CODE_INVOER
 from registry.exports import Tabel
+from registry.filters import CodeVeld
 from registry.viewsets import OverzichtView
 
 from . import selectors
@@ -261,9 +269,17 @@ class GemeenteRegisterView(OverzichtView):
     parameters=[
         PEILDATUM,
         OpenApiParameter(
-            "gemeente", str, pattern=f"^{CBS_CODE}$", description="Gemeente (CBS-code)."
+            "gemeente",
+            str,
+            pattern=f"^{CBS_CODE_INVOER}$",
+            description=f"Gemeente (CBS-code). {GEMEENTE_UITLEG}",
         ),
-        OpenApiParameter("provincie", str, description="Provincie (code, bijv. pv20)."),
+        OpenApiParameter(
+            "provincie",
+            str,
+            pattern=f"^{PROVINCIE_CODE_INVOER}$",
+            description=f"Provincie (code, bijv. pv20). {PROVINCIE_UITLEG}",
+        ),
     ],
     responses=Rand(many=True),
 )
@@ -277,21 +293,20 @@ class NetwerkView(OverzichtView):
     )
     export_naam = "netwerk"
 
-    class Parameters(serializers.Serializer):
-        gemeente = serializers.RegexField(f"^{CBS_CODE}$", required=False)
-        provincie = serializers.CharField(required=False)
+    class Parameters(forms.Form):
+        gemeente = CodeVeld(**gemeente_als_parameter(), required=False, label="Gemeente")
+        provincie = CodeVeld(**provincie_als_parameter(), required=False, label="Provincie")
 
     def get(self, request):
         paginator = Pagination()
         paginator.valideer(request)
         parameters = self.parameters(self.Parameters)
+        provincie, gemeente = parameters["provincie"], parameters["gemeente"]
         randen = selectors.netwerk(
-            peildatum=self.peildatum(), provincie=parameters.get("provincie")
+            peildatum=self.peildatum(), provincie=provincie.code if provincie else None
         )
-        if "gemeente" in parameters:
-            randen = [
-                r for r in randen if parameters["gemeente"] in (r["gemeente"], r["andere_gemeente"])
-            ]
+        if gemeente is not None:
+            randen = [r for r in randen if gemeente.code in (r["gemeente"], r["andere_gemeente"])]
         if self.export_formaat():
             sleutels = [veld.source for veld in Rand().fields.values()]
             return Response(
@@ -457,7 +472,8 @@ SCAN_PARAMETERS = [
         str,
         required=True,
         pattern=selectors.GEMEENTEN_LIJST,
-        description="CBS-codes van de betrokken gemeenten, met komma's: GM0017,GM0009,GM0014.",
+        description="CBS-codes van de betrokken gemeenten, met komma's: GM0017,GM0009,GM0014 "
+        "(ook in kleine letters). Een code die geen gemeente in het register is geeft 404.",
     ),
     OpenApiParameter(
         "datum",
@@ -468,9 +484,10 @@ SCAN_PARAMETERS = [
     OpenApiParameter(
         "opvolger",
         str,
-        pattern=f"^{CBS_CODE}$",
-        description="CBS-code van de gemeente die verder gaat; zonder opvolger vormen de "
-        "gemeenten samen een nieuwe gemeente.",
+        pattern=f"^{CBS_CODE_INVOER}$",
+        description="CBS-code van de gemeente die verder gaat (ook in kleine letters); zonder "
+        "opvolger vormen de gemeenten samen een nieuwe gemeente. Een code die geen gemeente in het "
+        "register is geeft 404.",
     ),
 ]
 

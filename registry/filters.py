@@ -4,6 +4,7 @@ import datetime
 
 import django_filters
 from django import forms
+from django.db import models
 from drf_spectacular.utils import extend_schema_field
 
 from .peildatum import JAAR_SCHEMA, JAAR_UITLEG, OngeldigeParameter, parse_datum, parse_jaar
@@ -44,6 +45,59 @@ class JaarFilter(django_filters.NumberFilter):
 
 def jaar_filter(veld: str = "jaar") -> JaarFilter:
     return JaarFilter(field_name=veld, label=JAAR_UITLEG)
+
+
+class CodeVeld(forms.CharField):
+    """A row of the register named by its code as people write it: normalised first
+    (``normaliseer``, such as ``cbs_code``: gm0626 is GM0626), checked by ``validators`` (the
+    pattern, with its Dutch message), then looked up by ``code_veld`` in ``queryset``. The clean
+    value is the row; a code that names none is refused with ``onbekend``, a Dutch message
+    with ``%(waarde)s`` ("Onbekende gemeente: %(waarde)s."), not answered with nothing."""
+
+    def __init__(self, *, queryset, code_veld: str, onbekend: str, normaliseer=None, **kwargs):
+        self.queryset = queryset
+        self.code_veld = code_veld
+        self.onbekend = onbekend
+        self.normaliseer = normaliseer
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> str:
+        value = super().to_python(value)
+        return self.normaliseer(value) if value and self.normaliseer else value
+
+    def clean(self, value):
+        if isinstance(value, self.queryset.model):  # a page that has the row already
+            return value
+        code = super().clean(value)  # normalised, required and pattern checked
+        if code in self.empty_values:
+            return None
+        try:
+            return self.queryset.get(**{self.code_veld: code})
+        except self.queryset.model.DoesNotExist:
+            raise forms.ValidationError(
+                self.onbekend, code="invalid_choice", params={"waarde": code}
+            ) from None
+
+    def prepare_value(self, value):
+        # A form shows the code as the register keeps it (a list to choose from then marks it).
+        if isinstance(value, models.Model):
+            return getattr(value, self.code_veld)
+        return self.to_python(value) if isinstance(value, str) else value
+
+
+class CodeFilter(django_filters.Filter):
+    """A filter on a row of the register by its code (``CodeVeld``): an unknown code is a 400,
+    not an empty list. In the OpenAPI document a string with ``patroon``, described by the
+    label and ``uitleg`` (which says what an unknown code gives); pages show the label only."""
+
+    field_class = CodeVeld
+
+    def __init__(self, *args, patroon: str | None = None, uitleg: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        schema = {"type": "string", "description": f"{self.label} {uitleg}".strip()}
+        if patroon:
+            schema["pattern"] = f"^{patroon}$"
+        self._spectacular_annotation = {"field": schema}  # as extend_schema_field sets it
 
 
 class Sortering(django_filters.OrderingFilter):

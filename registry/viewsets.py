@@ -5,6 +5,7 @@ import datetime
 import itertools
 from collections.abc import Iterator
 
+from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, views, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
@@ -89,6 +90,16 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
     content_negotiation_class = ExportNegotiation
     export_naam = ""
 
+    def lookup_value(self, value: str) -> str:
+        """The identifier in the address as the register keeps it; a resource whose code
+        people write in another case says how to read it (gm0626 is GM0626)."""
+        return value
+
+    def get_object(self):
+        kwarg = self.lookup_url_kwarg or self.lookup_field
+        self.kwargs[kwarg] = self.lookup_value(self.kwargs[kwarg])
+        return super().get_object()
+
     def get_renderers(self):
         renderers = super().get_renderers()
         if self.action == "list":
@@ -123,10 +134,13 @@ class OverzichtView(StrictQueryParamsMixin, ExportMixin, views.APIView):
     extra_query_params: tuple[str, ...] = ("peildatum",)
     export_naam = ""
 
-    def parameters(self, serializer_class) -> dict:
-        serializer = serializer_class(data=self.request.query_params)
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
+    def parameters(self, form_class) -> dict:
+        """The parameters of the overview, read by a Django form (``form_class``): what it
+        refuses is a 400 naming the parameter."""
+        form = form_class(self.request.query_params)
+        if not form.is_valid():
+            raise translate_validation(form.errors)
+        return form.cleaned_data
 
     def peildatum(self) -> datetime.date:
         return parse_peildatum(self.request.query_params.get("peildatum"))

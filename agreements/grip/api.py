@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from agreements.overzichten import PEILDATUM, GemeenteKort, RegelingKort
 from municipalities.models import Gemeente
+from registry.converters import CBS_CODE_INVOER, cbs_code
 from registry.exports import Tabel
 from registry.peildatum import JAAR_SCHEMA, parse_jaar
 from registry.viewsets import OverzichtView, RegisterViewSet, crud_schema
@@ -238,8 +239,11 @@ class RaadsafspraakViewSet(RegisterViewSet):
     serializer_class = RaadsafspraakSerializer
     lookup_field = "gemeente__code"
     lookup_url_kwarg = "code"
-    lookup_value_regex = "GM[0-9]{4}"
+    lookup_value_regex = CBS_CODE_INVOER
     export_naam = "raadsafspraken"
+
+    def lookup_value(self, value: str) -> str:
+        return cbs_code(value)
 
 
 # --- Dashboard ----------------------------------------------------------------------------
