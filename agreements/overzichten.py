@@ -19,7 +19,7 @@ from municipalities.filters import (
 from municipalities.models import Gemeente
 from registry.api import Pagination
 from registry.converters import CBS_CODE_INVOER, PROVINCIE_CODE_INVOER
-from registry.exports import Tabel
+from registry.exports import Filterwaarde, filterwaarde
 from registry.filters import CodeVeld
 from registry.viewsets import OverzichtView
 
@@ -132,6 +132,11 @@ class ProvincieCijfers(Cijfers):
     aantalGrensoverschrijdend = serializers.IntegerField(source="aantal_grensoverschrijdend")
 
 
+def gemeente_selectie(gemeente: Gemeente, label: str = "Gemeente") -> Filterwaarde:
+    """The gemeente an overview is about, as its export names it."""
+    return filterwaarde(label, gemeente, gemeente.code)
+
+
 def verdeling_tekst(rij: dict) -> str:
     return "; ".join(
         f"{k['klasse']}: {k['aantalRegelingen']}" for k in rij["deelnemersPerRegeling"]
@@ -177,10 +182,10 @@ class GemeenteOverzichtView(OverzichtView):
                 ),
             ]
             return Response(
-                Tabel(
+                self.tabel(
                     ["Indeling", "Groep", "Aantal regelingen", "Regelingen"],
                     rijen,
-                    f"{self.export_naam}-{gemeente.code}",
+                    filters=[gemeente_selectie(gemeente)],
                 )
             )
         return Response(data)
@@ -257,7 +262,7 @@ class GemeenteRegisterView(OverzichtView):
                 ]
                 for r in regels
             )
-            return Response(Tabel(self.kolommen, rijen, f"{self.export_naam}-{gemeente.code}"))
+            return Response(self.tabel(self.kolommen, rijen, filters=[gemeente_selectie(gemeente)]))
         return Response(RegisterRegel(regels, many=True).data)
 
 
@@ -310,7 +315,7 @@ class NetwerkView(OverzichtView):
         if self.export_formaat():
             sleutels = [veld.source for veld in Rand().fields.values()]
             return Response(
-                Tabel(
+                self.tabel(
                     [
                         "Gemeente",
                         "Naam",
@@ -319,7 +324,6 @@ class NetwerkView(OverzichtView):
                         "Aantal gedeelde regelingen",
                     ],
                     ([r[sleutel] for sleutel in sleutels] for r in randen),
-                    self.export_naam,
                 )
             )
         pagina = paginator.paginate_queryset(randen, request, view=self)
@@ -338,7 +342,13 @@ class CijfersView(OverzichtView):
     def get(self, request):
         data = self.serializer_class(self.cijfers(peildatum=self.peildatum()), many=True).data
         if self.export_formaat():
-            return Response(Tabel(self.kolommen, (self.rij(r) for r in data), self.export_naam))
+            return Response(
+                self.tabel(
+                    self.kolommen,
+                    (self.rij(r) for r in data),
+                    percentages={"Aandeel publiekrecht": 1},
+                )
+            )
         return Response(data)
 
 
@@ -507,7 +517,8 @@ class HerindelingsscanView(OverzichtView):
 
     def get(self, request):
         try:
-            uitkomst = selectors.scan(**selectors.scan_argumenten(request.query_params))
+            argumenten = selectors.scan_argumenten(request.query_params)
+            uitkomst = selectors.scan(**argumenten)
         except selectors.OngeldigeScan as fout:
             raise ValidationError(
                 {
@@ -518,7 +529,22 @@ class HerindelingsscanView(OverzichtView):
         except Gemeente.DoesNotExist as fout:
             raise NotFound(str(fout)) from None
         if self.export_formaat():
+            gemeenten, opvolger = argumenten["gemeenten"], argumenten["opvolger"]
+            filters = [
+                Filterwaarde(
+                    "Gemeenten",
+                    ", ".join(str(g) for g in gemeenten),
+                    "-".join(g.code for g in gemeenten),
+                ),
+                *([gemeente_selectie(opvolger, "Opvolger")] if opvolger else []),
+            ]
             return Response(
-                Tabel(selectors.SCAN_KOLOMMEN, selectors.scan_rijen(uitkomst), self.export_naam)
+                self.tabel(
+                    selectors.SCAN_KOLOMMEN,
+                    selectors.scan_rijen(uitkomst),
+                    filters=filters,
+                    datum=argumenten["datum"],
+                    datum_label="Datum van de herindeling",
+                )
             )
         return Response(Herindelingsscan(uitkomst).data)

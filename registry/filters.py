@@ -1,12 +1,15 @@
 """The filter pieces that API and web pages share (django-filter)."""
 
 import datetime
+import re
 
 import django_filters
 from django import forms
 from django.db import models
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 
+from .exports import Filterwaarde, filterwaarde
 from .peildatum import JAAR_SCHEMA, JAAR_UITLEG, OngeldigeParameter, parse_datum, parse_jaar
 
 
@@ -98,6 +101,57 @@ class CodeFilter(django_filters.Filter):
         if patroon:
             schema["pattern"] = f"^{patroon}$"
         self._spectacular_annotation = {"field": schema}  # as extend_schema_field sets it
+
+
+class FilterBackend(DjangoFilterBackend):
+    """django-filter's backend, leaving the FilterSet it used on the view (``view.filterset``)
+    so that an export can say what was selected."""
+
+    def get_filterset(self, request, queryset, view):
+        filterset = super().get_filterset(request, queryset, view)
+        view.filterset = filterset
+        return filterset
+
+
+# Filters whose value is no selection and so stays out of the name of an export.
+NIET_IN_NAAM = {"sort"}
+KORTE_LABELS = {"zoek": "Zoekterm"}
+
+
+def korte_label(naam: str, label) -> str:
+    """The name of a filter for people: its label up to the first explanation ("Gemeente" of
+    "Gemeente (CBS-code): regelingen waaraan …")."""
+    if naam in KORTE_LABELS:
+        return KORTE_LABELS[naam]
+    kort = re.split(r" \(|[:;.]", str(label or ""), maxsplit=1)[0].strip()
+    return kort or naam.capitalize()
+
+
+def selectie(form, zonder=("peildatum", "jaar")) -> list[Filterwaarde]:
+    """What a valid form (of a FilterSet, or the parameters of an overview) selects, as an
+    export describes it: Dutch labels, a choice by its label, a row by its name and code.
+    Parameters in ``zonder`` are said by the export in their own way."""
+    waarden = []
+    for naam, waarde in form.cleaned_data.items():
+        if naam in zonder or waarde in (None, "", [], ()):
+            continue
+        veld = form.fields[naam]
+        label = korte_label(naam, veld.label)
+        if isinstance(veld, CodeVeld):
+            gekozen = filterwaarde(label, waarde, getattr(waarde, veld.code_veld))
+        else:
+            keuzes = {str(k): str(v) for k, v in getattr(veld, "choices", ())}
+            items = waarde if isinstance(waarde, (list, tuple)) else [waarde]
+            tekst = [
+                item.isoformat() if isinstance(item, datetime.date) else str(item) for item in items
+            ]
+            gekozen = Filterwaarde(
+                label, ", ".join(keuzes.get(t, t) for t in tekst), "-".join(tekst)
+            )
+        if naam in NIET_IN_NAAM:
+            gekozen = Filterwaarde(gekozen.label, gekozen.waarde)
+        waarden.append(gekozen)
+    return waarden
 
 
 class Sortering(django_filters.OrderingFilter):

@@ -9,10 +9,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from agreements.overzichten import PEILDATUM, GemeenteKort, RegelingKort
+from agreements.overzichten import PEILDATUM, GemeenteKort, RegelingKort, gemeente_selectie
 from municipalities.models import Gemeente
 from registry.converters import CBS_CODE_INVOER, cbs_code
-from registry.exports import Tabel
 from registry.peildatum import JAAR_SCHEMA, parse_jaar
 from registry.viewsets import OverzichtView, RegisterViewSet, crud_schema
 
@@ -165,6 +164,7 @@ class BijdrageViewSet(GripViewSet):
     serializer_class = BijdrageSerializer
     filterset_class = BijdrageFilter
     export_naam = "bijdragen"
+    export_percentages = {"verdeelsleutel": 100}
 
 
 @crud_schema(
@@ -470,10 +470,12 @@ class VerbondenPartijenView(OverzichtView):
                 for partij in groep["partijen"]
             )
             return Response(
-                Tabel(
+                self.tabel(
                     list(EXPORT_KOLOMMEN.values()),
                     rijen,
-                    f"{self.export_naam}-{gemeente.code}-{jaar}",
+                    filters=[gemeente_selectie(gemeente)],
+                    jaar=jaar,
+                    percentages={EXPORT_KOLOMMEN["verdeelsleutel"]: 100},
                 )
             )
         return Response(data)
