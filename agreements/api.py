@@ -11,6 +11,7 @@ from .models import Deelname, Regeling, Thema
 from .serializers import (
     DeelnameSerializer,
     RegelingDetailSerializer,
+    RegelingExportSerializer,
     RegelingSerializer,
     ThemaSerializer,
 )
@@ -40,7 +41,22 @@ class RegelingViewSet(RegisterViewSet):
     export_naam = "regelingen"
 
     def get_serializer_class(self):
-        return RegelingDetailSerializer if self.action == "retrieve" else RegelingSerializer
+        if self.action == "retrieve":
+            return RegelingDetailSerializer
+        if self.action == "list" and self.export_formaat():
+            return RegelingExportSerializer
+        return RegelingSerializer
+
+    def export_queryset(self, queryset):
+        # The deelnemers on the peildatum of the list, for every regeling in one query per part.
+        deelnames = Deelname.objects.actief_op(self.filterset.peildatum_waarde())
+        return queryset.prefetch_related(
+            Prefetch(
+                "deelnames",
+                queryset=deelnames.select_related("gemeente", "partner"),
+                to_attr="deelnemers_op_peildatum",
+            )
+        )
 
     def toegestane_parameters(self) -> set[str]:
         extra = {"peildatum"} if self.action == "retrieve" else set()
@@ -92,3 +108,4 @@ class DeelnameViewSet(RegisterViewSet):
     lookup_field = "uuid"
     lookup_url_kwarg = "identificatie"
     export_naam = "deelnames"
+    export_percentages = {"verdeelsleutel": 100}

@@ -1,8 +1,8 @@
 import django_filters
 from django.db.models import Q
 
-from municipalities.models import cbs_validator
-from registry.filters import PeildatumFilterSet, Sortering
+from municipalities.filters import gemeente_filter, partner_filter, provincie_filter
+from registry.filters import CodeFilter, PeildatumFilterSet, Sortering
 
 from .constants import Beleidsintensiteit, Domein, Rol, Status, Vorm
 from .models import Deelname, Regeling, RegelingVersie, Thema
@@ -21,22 +21,32 @@ def zoek_regeling(queryset, name, value):
 ALLE = "alle"
 
 
+def thema_filter(label: str = "Thema (identificatie).", **kwargs) -> CodeFilter:
+    return CodeFilter(
+        queryset=Thema.objects.all(),
+        code_veld="slug",
+        onbekend="Onbekend thema: %(waarde)s.",
+        uitleg="Een identificatie die geen thema in het register is geeft 400.",
+        label=label,
+        **kwargs,
+    )
+
+
 class RegelingFilter(PeildatumFilterSet):
-    gemeente = django_filters.CharFilter(
+    gemeente = gemeente_filter(
         method="filter_deelnemer",
-        validators=[cbs_validator],
         label="Gemeente (CBS-code): regelingen waaraan zij op de peildatum deelneemt.",
     )
-    partner = django_filters.CharFilter(
+    partner = partner_filter(
         method="filter_deelnemer",
         label="Partner (identificatie): regelingen waaraan die op de peildatum deelneemt.",
     )
-    provincie = django_filters.CharFilter(
+    provincie = provincie_filter(
         method="filter_deelnemer",
         label="Provincie (code, bijv. pv28): regelingen met op de peildatum een deelnemende "
         "gemeente in die provincie.",
     )
-    thema = django_filters.CharFilter(
+    thema = thema_filter(
         method="filter_thema", label="Thema (identificatie); een hoofdthema omvat zijn subthema's."
     )
     vorm = django_filters.ChoiceFilter(
@@ -57,9 +67,9 @@ class RegelingFilter(PeildatumFilterSet):
     )
 
     DEELNEMER_VELDEN = {
-        "gemeente": "gemeente__code",
-        "partner": "partner__slug",
-        "provincie": "gemeente__provincie__code",
+        "gemeente": "gemeente",
+        "partner": "partner",
+        "provincie": "gemeente__provincie",
     }
 
     class Meta:
@@ -87,19 +97,15 @@ class RegelingFilter(PeildatumFilterSet):
         return queryset.filter(pk__in=deelnames.values("regeling"))
 
     def filter_thema(self, queryset, name, value):
-        themas = Thema.objects.filter(Q(slug=value) | Q(bovenliggend__slug=value))
+        themas = Thema.objects.filter(Q(pk=value.pk) | Q(bovenliggend=value))
         return queryset.filter(
             pk__in=Regeling.themas.through.objects.filter(thema__in=themas).values("regeling")
         )
 
 
 class DeelnameFilter(PeildatumFilterSet):
-    gemeente = django_filters.CharFilter(
-        field_name="gemeente__code", validators=[cbs_validator], label="Gemeente (CBS-code)."
-    )
-    partner = django_filters.CharFilter(
-        field_name="partner__slug", label="Partner (identificatie)."
-    )
+    gemeente = gemeente_filter()
+    partner = partner_filter()
     regeling = django_filters.CharFilter(
         field_name="regeling__slug", label="Regeling (identificatie)."
     )

@@ -3,16 +3,24 @@ thema and per provincie. The work is done in selectors.py; here: parameters, sch
 
 import datetime
 
+from django import forms
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.response import Response
 
+from municipalities.filters import (
+    GEMEENTE_UITLEG,
+    PROVINCIE_UITLEG,
+    gemeente_als_parameter,
+    provincie_als_parameter,
+)
 from municipalities.models import Gemeente
 from registry.api import Pagination
-from registry.converters import CBS_CODE
-from registry.exports import Tabel
+from registry.converters import CBS_CODE_INVOER, PROVINCIE_CODE_INVOER
+from registry.exports import Filterwaarde, filterwaarde
+from registry.filters import CodeVeld
 from registry.viewsets import OverzichtView
 
 from . import selectors
@@ -124,6 +132,11 @@ class ProvincieCijfers(Cijfers):
     aantalGrensoverschrijdend = serializers.IntegerField(source="aantal_grensoverschrijdend")
 
 
+def gemeente_selectie(gemeente: Gemeente, label: str = "Gemeente") -> Filterwaarde:
+    """The gemeente an overview is about, as its export names it."""
+    return filterwaarde(label, gemeente, gemeente.code)
+
+
 def verdeling_tekst(rij: dict) -> str:
     return "; ".join(
         f"{k['klasse']}: {k['aantalRegelingen']}" for k in rij["deelnemersPerRegeling"]
@@ -169,10 +182,10 @@ class GemeenteOverzichtView(OverzichtView):
                 ),
             ]
             return Response(
-                Tabel(
+                self.tabel(
                     ["Indeling", "Groep", "Aantal regelingen", "Regelingen"],
                     rijen,
-                    f"{self.export_naam}-{gemeente.code}",
+                    filters=[gemeente_selectie(gemeente)],
                 )
             )
         return Response(data)
@@ -249,7 +262,7 @@ class GemeenteRegisterView(OverzichtView):
                 ]
                 for r in regels
             )
-            return Response(Tabel(self.kolommen, rijen, f"{self.export_naam}-{gemeente.code}"))
+            return Response(self.tabel(self.kolommen, rijen, filters=[gemeente_selectie(gemeente)]))
         return Response(RegisterRegel(regels, many=True).data)
 
 
@@ -261,9 +274,17 @@ class GemeenteRegisterView(OverzichtView):
     parameters=[
         PEILDATUM,
         OpenApiParameter(
-            "gemeente", str, pattern=f"^{CBS_CODE}$", description="Gemeente (CBS-code)."
+            "gemeente",
+            str,
+            pattern=f"^{CBS_CODE_INVOER}$",
+            description=f"Gemeente (CBS-code). {GEMEENTE_UITLEG}",
         ),
-        OpenApiParameter("provincie", str, description="Provincie (code, bijv. pv20)."),
+        OpenApiParameter(
+            "provincie",
+            str,
+            pattern=f"^{PROVINCIE_CODE_INVOER}$",
+            description=f"Provincie (code, bijv. pv20). {PROVINCIE_UITLEG}",
+        ),
     ],
     responses=Rand(many=True),
 )
@@ -277,25 +298,24 @@ class NetwerkView(OverzichtView):
     )
     export_naam = "netwerk"
 
-    class Parameters(serializers.Serializer):
-        gemeente = serializers.RegexField(f"^{CBS_CODE}$", required=False)
-        provincie = serializers.CharField(required=False)
+    class Parameters(forms.Form):
+        gemeente = CodeVeld(**gemeente_als_parameter(), required=False, label="Gemeente")
+        provincie = CodeVeld(**provincie_als_parameter(), required=False, label="Provincie")
 
     def get(self, request):
         paginator = Pagination()
         paginator.valideer(request)
         parameters = self.parameters(self.Parameters)
+        provincie, gemeente = parameters["provincie"], parameters["gemeente"]
         randen = selectors.netwerk(
-            peildatum=self.peildatum(), provincie=parameters.get("provincie")
+            peildatum=self.peildatum(), provincie=provincie.code if provincie else None
         )
-        if "gemeente" in parameters:
-            randen = [
-                r for r in randen if parameters["gemeente"] in (r["gemeente"], r["andere_gemeente"])
-            ]
+        if gemeente is not None:
+            randen = [r for r in randen if gemeente.code in (r["gemeente"], r["andere_gemeente"])]
         if self.export_formaat():
             sleutels = [veld.source for veld in Rand().fields.values()]
             return Response(
-                Tabel(
+                self.tabel(
                     [
                         "Gemeente",
                         "Naam",
@@ -304,7 +324,6 @@ class NetwerkView(OverzichtView):
                         "Aantal gedeelde regelingen",
                     ],
                     ([r[sleutel] for sleutel in sleutels] for r in randen),
-                    self.export_naam,
                 )
             )
         pagina = paginator.paginate_queryset(randen, request, view=self)
@@ -323,7 +342,13 @@ class CijfersView(OverzichtView):
     def get(self, request):
         data = self.serializer_class(self.cijfers(peildatum=self.peildatum()), many=True).data
         if self.export_formaat():
-            return Response(Tabel(self.kolommen, (self.rij(r) for r in data), self.export_naam))
+            return Response(
+                self.tabel(
+                    self.kolommen,
+                    (self.rij(r) for r in data),
+                    percentages={"Aandeel publiekrecht": 1},
+                )
+            )
         return Response(data)
 
 
@@ -458,7 +483,8 @@ SCAN_PARAMETERS = [
         str,
         required=True,
         pattern=selectors.GEMEENTEN_LIJST,
-        description="CBS-codes van de betrokken gemeenten, met komma's: GM0017,GM0009,GM0014.",
+        description="CBS-codes van de betrokken gemeenten, met komma's: GM0017,GM0009,GM0014 "
+        "(ook in kleine letters). Een code die geen gemeente in het register is geeft 404.",
     ),
     OpenApiParameter(
         "datum",
@@ -469,9 +495,10 @@ SCAN_PARAMETERS = [
     OpenApiParameter(
         "opvolger",
         str,
-        pattern=f"^{CBS_CODE}$",
-        description="CBS-code van de gemeente die verder gaat; zonder opvolger vormen de "
-        "gemeenten samen een nieuwe gemeente.",
+        pattern=f"^{CBS_CODE_INVOER}$",
+        description="CBS-code van de gemeente die verder gaat (ook in kleine letters); zonder "
+        "opvolger vormen de gemeenten samen een nieuwe gemeente. Een code die geen gemeente in het "
+        "register is geeft 404.",
     ),
 ]
 
@@ -491,7 +518,8 @@ class HerindelingsscanView(OverzichtView):
 
     def get(self, request):
         try:
-            uitkomst = selectors.scan(**selectors.scan_argumenten(request.query_params))
+            argumenten = selectors.scan_argumenten(request.query_params)
+            uitkomst = selectors.scan(**argumenten)
         except selectors.OngeldigeScan as fout:
             raise ValidationError(
                 {
@@ -502,7 +530,22 @@ class HerindelingsscanView(OverzichtView):
         except Gemeente.DoesNotExist as fout:
             raise NotFound(str(fout)) from None
         if self.export_formaat():
+            gemeenten, opvolger = argumenten["gemeenten"], argumenten["opvolger"]
+            filters = [
+                Filterwaarde(
+                    "Gemeenten",
+                    ", ".join(str(g) for g in gemeenten),
+                    "-".join(g.code for g in gemeenten),
+                ),
+                *([gemeente_selectie(opvolger, "Opvolger")] if opvolger else []),
+            ]
             return Response(
-                Tabel(selectors.SCAN_KOLOMMEN, selectors.scan_rijen(uitkomst), self.export_naam)
+                self.tabel(
+                    selectors.SCAN_KOLOMMEN,
+                    selectors.scan_rijen(uitkomst),
+                    filters=filters,
+                    datum=argumenten["datum"],
+                    datum_label="Datum van de herindeling",
+                )
             )
         return Response(Herindelingsscan(uitkomst).data)

@@ -19,7 +19,7 @@ from django.db.models import Count, Prefetch
 
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Partner
-from registry.converters import CBS_CODE
+from registry.converters import CBS_CODE_INVOER, cbs_code
 from registry.peildatum import OngeldigeParameter, parse_datum
 
 from .constants import GEVOLG_UITLEG, VORMEN, Gevolg, Rechtsgebied, Vorm
@@ -366,7 +366,7 @@ def provincie_overzicht(*, provincie: Partner, peildatum: datetime.date) -> dict
 
 # --- Herindelingsscan ----------------------------------------------------------------------
 
-GEMEENTEN_LIJST = rf"^{CBS_CODE}(,{CBS_CODE})*$"
+GEMEENTEN_LIJST = rf"^{CBS_CODE_INVOER}(,{CBS_CODE_INVOER})*$"
 GEMEENTEN_FOUT = "Geef CBS-codes (GM en vier cijfers), gescheiden door komma's."
 OPVOLGER_FOUT = "Geef een CBS-code: GM en vier cijfers."
 VERPLICHT = "Dit veld is vereist."
@@ -393,10 +393,10 @@ class OngeldigeScan(ValueError):
 
 def scan_argumenten(parameters: Mapping[str, str]) -> dict:
     """The arguments of ``scan`` from the parameters as people and programs give them:
-    ``gemeenten`` (CBS codes with commas), ``datum`` (JJJJ-MM-DD) and an optional ``opvolger``
-    (a CBS code; empty is none). Raises OngeldigeScan naming every parameter that cannot be
-    read, then Gemeente.DoesNotExist naming the codes that are not in the register: an unknown
-    code is not a malformed request but a gemeente that is not there."""
+    ``gemeenten`` (CBS codes with commas, in capitals or not), ``datum`` (JJJJ-MM-DD) and an
+    optional ``opvolger`` (a CBS code; empty is none). Raises OngeldigeScan naming every
+    parameter that cannot be read, then Gemeente.DoesNotExist naming the codes that are not in
+    the register: an unknown code is not a malformed request but a gemeente that is not there."""
     fouten = {}
     codes = parameters.get("gemeenten") or ""
     if not codes:
@@ -410,12 +410,13 @@ def scan_argumenten(parameters: Mapping[str, str]) -> dict:
     except OngeldigeParameter as fout:
         fouten["datum"] = [Parameterfout("invalid", fout.bericht)]
     opvolger = parameters.get("opvolger") or None
-    if opvolger is not None and not re.fullmatch(CBS_CODE, opvolger):
+    if opvolger is not None and not re.fullmatch(CBS_CODE_INVOER, opvolger):
         fouten["opvolger"] = [Parameterfout("invalid", OPVOLGER_FOUT)]
     if fouten:
         raise OngeldigeScan(fouten)
 
-    codes = set(codes.split(","))
+    codes = set(cbs_code(codes).split(","))
+    opvolger = cbs_code(opvolger) if opvolger else None
     gemeenten = {g.code: g for g in Gemeente.objects.filter(code__in=codes | {opvolger})}
     onbekend = sorted((codes | ({opvolger} if opvolger else set())) - set(gemeenten))
     if onbekend:

@@ -2,8 +2,15 @@ from rest_framework import serializers
 
 from municipalities.models import Gemeente, Partner
 from municipalities.serializers import gemeente_veld, kvk_nummer_veld
-from registry.serializers import BooleanLijstField, ModelValidatieMixin, bron_url_veld, identiteit
+from registry.serializers import (
+    BooleanLijstField,
+    ChoiceMethodField,
+    ModelValidatieMixin,
+    bron_url_veld,
+    identiteit,
+)
 
+from .constants import Rechtsgebied
 from .models import Deelname, Publicatie, Regeling, RegelingVersie, Thema
 
 BESTUURSORGANEN = {
@@ -144,7 +151,7 @@ class RegelingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
     identificatie = serializers.SlugField(
         source="slug", required=False, max_length=120, label="Identificatie"
     )
-    rechtsgebied = serializers.SerializerMethodField(label="Rechtsgebied")
+    rechtsgebied = ChoiceMethodField(Rechtsgebied.choices, label="Rechtsgebied")
     grondslagVorm = serializers.SerializerMethodField(label="Wettelijke grondslag van de vorm")
     rechtspersoonlijkheid = serializers.SerializerMethodField(label="Eigen rechtspersoonlijkheid")
     bevoegdheidsverkrijgingen = BooleanLijstField(
@@ -220,6 +227,26 @@ class RegelingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
 
     def get_rechtspersoonlijkheid(self, obj) -> bool | None:
         return obj.eigenschappen.rechtspersoonlijkheid if obj.eigenschappen else None
+
+
+class RegelingExportSerializer(RegelingSerializer):
+    # A regeling in the export of the list: with the names of its deelnemers on the peildatum,
+    # which the view prefetches as ``deelnemers_op_peildatum``.
+    deelnemersOpPeildatum = serializers.SerializerMethodField(label="Deelnemers op de peildatum")
+
+    class Meta(RegelingSerializer.Meta):
+        fields = [
+            veld
+            for naam in RegelingSerializer.Meta.fields
+            for veld in ([naam, "deelnemersOpPeildatum"] if naam == "status" else [naam])
+        ]
+
+    def get_deelnemersOpPeildatum(self, obj) -> list[str]:  # camelCase: the name of the field
+        deelnames = sorted(
+            obj.deelnemers_op_peildatum,
+            key=lambda d: (d.gemeente_id is None, d.deelnemer.naam, d.pk),
+        )
+        return list(dict.fromkeys(d.deelnemer.naam for d in deelnames))
 
 
 class RegelingDetailSerializer(RegelingSerializer):

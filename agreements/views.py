@@ -112,8 +112,10 @@ def regeling_lijst(request):
         request.GET, queryset=Regeling.objects.prefetch_related("themas").order_by("naam", "id")
     )
     kies_uit(filterset.form)
-    # A filter that cannot be read gives no list (and no export) rather than a list without it.
-    regelingen = filterset.qs if filterset.is_valid() else Regeling.objects.none()
+    # A filter that cannot be read, or names a gemeente, partner, provincie or thema the
+    # register does not have, gives no list (and no export) but a 400 with the form and why.
+    geldig = filterset.is_valid()
+    regelingen = filterset.qs if geldig else Regeling.objects.none()
     pagina = Paginator(regelingen, PAGINA_GROOTTE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -128,6 +130,7 @@ def regeling_lijst(request):
             "export": export,
             "peildatum": peildatum,
         },
+        status=200 if geldig else 400,
     )
 
 
@@ -165,7 +168,7 @@ def thema_detail(request, slug):
     thema = get_object_or_404(Thema.objects.select_related("bovenliggend"), slug=slug)
     peildatum = peildatum_uit(request)
     regelingen = RegelingFilter(
-        {"thema": slug, "peildatum": peildatum.isoformat()},
+        {"thema": thema, "peildatum": peildatum.isoformat()},
         queryset=Regeling.objects.order_by("naam", "id"),
     ).qs
     cijfers = next(

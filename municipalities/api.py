@@ -1,6 +1,6 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from registry.converters import CBS_CODE
+from registry.converters import CBS_CODE_INVOER, cbs_code
 from registry.viewsets import RegisterViewSet, crud_schema
 
 from .filters import GemeenteFilter, PartnerFilter
@@ -18,8 +18,11 @@ class GemeenteViewSet(RegisterViewSet):
     serializer_class = GemeenteSerializer
     filterset_class = GemeenteFilter
     lookup_field = "code"
-    lookup_value_regex = CBS_CODE
+    lookup_value_regex = CBS_CODE_INVOER
     export_naam = "gemeenten"
+
+    def lookup_value(self, value: str) -> str:
+        return cbs_code(value)
 
 
 @crud_schema(

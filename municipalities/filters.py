@@ -1,20 +1,81 @@
 import django_filters
 from django.db.models import Q
 
-from registry.filters import PeildatumFilterSet, Sortering
+from registry.converters import CBS_CODE_INVOER, PROVINCIE_CODE_INVOER, cbs_code, provincie_code
+from registry.filters import CodeFilter, PeildatumFilterSet, Sortering
 
 from .constants import PartnerSoort
-from .models import Gemeente, Partner
+from .models import Gemeente, Partner, cbs_validator
 
 
 def zoek_naam_of_code(queryset, name, value):
     return queryset.filter(Q(naam__icontains=value) | Q(code__iexact=value))
 
 
-class GemeenteFilter(PeildatumFilterSet):
-    provincie = django_filters.CharFilter(
-        field_name="provincie__code", label="Provincie (code, bijv. pv28)."
+# How each kind of row is named in a parameter (registry.filters.CodeVeld): a gemeente by its CBS
+# code in any case, a former one too; a provincie by its code in any case; a partner by its
+# identificatie.
+def gemeente_als_parameter() -> dict:
+    return {
+        "queryset": Gemeente.objects.all(),
+        "code_veld": "code",
+        "normaliseer": cbs_code,
+        "validators": [cbs_validator],
+        "onbekend": "Onbekende gemeente: %(waarde)s.",
+    }
+
+
+def provincie_als_parameter() -> dict:
+    return {
+        "queryset": Partner.objects.filter(soort=PartnerSoort.PROVINCIE),
+        "code_veld": "code",
+        "normaliseer": provincie_code,
+        "onbekend": "Onbekende provincie: %(waarde)s.",
+    }
+
+
+def partner_als_parameter() -> dict:
+    return {
+        "queryset": Partner.objects.all(),
+        "code_veld": "slug",
+        "onbekend": "Onbekende partner: %(waarde)s.",
+    }
+
+
+GEMEENTE_UITLEG = (
+    "Ook in kleine letters, zoals in een TOOI-identificatie (gm0626). Een code die geen gemeente "
+    "in het register is (ook geen opgeheven gemeente) geeft 400."
+)
+PROVINCIE_UITLEG = "Ook in hoofdletters (PV28). Een code die geen provincie is geeft 400."
+PARTNER_UITLEG = "Een identificatie die geen partner in het register is geeft 400."
+
+
+def gemeente_filter(label: str = "Gemeente (CBS-code).", **kwargs) -> CodeFilter:
+    return CodeFilter(
+        **gemeente_als_parameter(),
+        patroon=CBS_CODE_INVOER,
+        uitleg=GEMEENTE_UITLEG,
+        label=label,
+        **kwargs,
     )
+
+
+def provincie_filter(label: str = "Provincie (code, bijv. pv28).", **kwargs) -> CodeFilter:
+    return CodeFilter(
+        **provincie_als_parameter(),
+        patroon=PROVINCIE_CODE_INVOER,
+        uitleg=PROVINCIE_UITLEG,
+        label=label,
+        **kwargs,
+    )
+
+
+def partner_filter(label: str = "Partner (identificatie).", **kwargs) -> CodeFilter:
+    return CodeFilter(**partner_als_parameter(), uitleg=PARTNER_UITLEG, label=label, **kwargs)
+
+
+class GemeenteFilter(PeildatumFilterSet):
+    provincie = provincie_filter()
     zoek = django_filters.CharFilter(method=zoek_naam_of_code, label="Zoek op naam of CBS-code.")
     sort = Sortering(fields=["naam", "code"], label="Sortering: naam of code; - voor aflopend.")
 

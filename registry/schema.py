@@ -5,7 +5,7 @@ parameters drf-spectacular does not describe, and no security requirement on rea
 from django.conf import settings
 
 from .api import PROBLEM_JSON, TITELS
-from .converters import CBS_CODE
+from .converters import CBS_CODE_INVOER, PROVINCIE_CODE_INVOER
 from .exports import CSV_TYPE, XLSX_TYPE
 from .peildatum import JAAR_UITLEG
 
@@ -45,11 +45,15 @@ PAGINERING = ["Link", "X-Total-Count", "X-Pagination-Page", "X-Pagination-Limit"
 
 BESCHRIJVINGEN = {"200": "Gelukt", "201": "Aangemaakt", "204": "Verwijderd"}
 
-PATRONEN = {"gemeente": f"^{CBS_CODE}$", "code": f"^{CBS_CODE}$"}
+PATRONEN = {
+    "gemeente": f"^{CBS_CODE_INVOER}$",
+    "code": f"^{CBS_CODE_INVOER}$",
+    "provincie": f"^{PROVINCIE_CODE_INVOER}$",
+}
 
 PARAMETERS = {
     "format": "Formaat van het antwoord: json, of als export csv of xlsx (ook via Accept).",
-    "code": "CBS-code van de gemeente, bijv. GM0626.",
+    "code": "CBS-code van de gemeente, bijv. GM0626, ook in kleine letters (gm0626).",
     "identificatie": "Vaste identificatie van de resource.",
     "jaar": JAAR_UITLEG,
 }

@@ -20,6 +20,15 @@ def bron_url_veld(**kwargs) -> serializers.URLField:
     return serializers.URLField(source="bron_url", allow_blank=True, label="Adres bron", **kwargs)
 
 
+class ChoiceMethodField(serializers.SerializerMethodField):
+    """A SerializerMethodField whose value is the code of one of ``choices``: the code in the
+    JSON, its label in an export."""
+
+    def __init__(self, choices, **kwargs):
+        self.choices = dict(choices)
+        super().__init__(**kwargs)
+
+
 class BooleanLijstField(serializers.MultipleChoiceField):
     # A list of options in the API, one boolean field per option in the model; ``opties`` maps
     # each option to its model field. Reads and writes the whole object (``source="*"``).

@@ -52,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "registry.converters.CanonicalCodeMiddleware",
     "registry.peildatum.OngeldigeParameterMiddleware",
     "registry.api.ApiMiddleware",
 ]

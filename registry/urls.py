@@ -5,10 +5,10 @@ from django.urls import include, path, register_converter
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
-from .converters import CbsCodeConverter, ProvincieCodeConverter
+from .converters import CONVERTERS
 
-register_converter(CbsCodeConverter, "cbs")
-register_converter(ProvincieCodeConverter, "provincie")
+for naam, converter in CONVERTERS.items():
+    register_converter(converter, naam)
 
 handler404 = "registry.api.niet_gevonden"
 

@@ -5,13 +5,16 @@ import datetime
 import itertools
 from collections.abc import Iterator
 
+from django_filters.utils import translate_validation
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import exceptions, views, viewsets
+from rest_framework import exceptions, serializers, views, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
 
 from .api import Pagination
 from .exports import FORMATEN, Tabel, stream
+from .filters import FilterBackend, PeildatumFilterSet, selectie
 from .peildatum import parse_peildatum
+from .serializers import ChoiceMethodField
 
 EXPORT_DEEL = 500
 
@@ -63,7 +66,8 @@ class ExportMixin:
     """Which export the request asked for, if any (``format`` or the Accept header)."""
 
     def export_formaat(self) -> str | None:
-        formaat = self.request.accepted_renderer.format
+        renderer = getattr(self.request, "accepted_renderer", None)  # none in the OpenAPI schema
+        formaat = getattr(renderer, "format", None)
         return formaat if formaat in FORMATEN else None
 
 
@@ -87,7 +91,21 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
 
     http_method_names = ["get", "post", "put", "patch", "delete"]
     content_negotiation_class = ExportNegotiation
+    filter_backends = [FilterBackend]
+    filterset = None  # the FilterSet of a list, left by FilterBackend
     export_naam = ""
+    # Fields (by name) that hold a percentage: 100 when in percent, 1 when a fraction.
+    export_percentages: dict[str, int] = {}
+
+    def lookup_value(self, value: str) -> str:
+        """The identifier in the address as the register keeps it; a resource whose code
+        people write in another case says how to read it (gm0626 is GM0626)."""
+        return value
+
+    def get_object(self):
+        kwarg = self.lookup_url_kwarg or self.lookup_field
+        self.kwargs[kwarg] = self.lookup_value(self.kwargs[kwarg])
+        return super().get_object()
 
     def get_renderers(self):
         renderers = super().get_renderers()
@@ -103,16 +121,36 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
         if formaat is None:
             return super().list(request, *args, **kwargs)
         Pagination().valideer(request)  # an export holds every row, but page must still be valid
-        queryset = self.filter_queryset(self.get_queryset())
+        queryset = self.export_queryset(self.filter_queryset(self.get_queryset()))
         serializer = self.get_serializer()
         velden = {naam: veld for naam, veld in serializer.fields.items() if naam != "url"}
-        kolommen = [str(veld.label) for veld in velden.values()]
+        labels = {naam: keuzelabels(veld) for naam, veld in velden.items()}
         rijen = (
-            [data[naam] for naam in velden]
+            [als_label(data[naam], labels[naam]) for naam in velden]
             for deel in batched(queryset.iterator(chunk_size=EXPORT_DEEL), EXPORT_DEEL)
             for data in self.get_serializer(deel, many=True).data
         )
-        return stream(Tabel(kolommen, rijen, self.export_naam), formaat)
+        tabel = Tabel(
+            [str(veld.label) for veld in velden.values()],
+            rijen,
+            self.export_naam,
+            percentages={
+                str(velden[naam].label): schaal
+                for naam, schaal in self.export_percentages.items()
+                if naam in velden
+            },
+            adres=request.build_absolute_uri(),
+        )
+        if self.filterset is not None:
+            tabel.filters = selectie(self.filterset.form)
+            tabel.jaar = self.filterset.form.cleaned_data.get("jaar")
+            if isinstance(self.filterset, PeildatumFilterSet):
+                tabel.datum = self.filterset.peildatum_waarde()
+        return stream(tabel, formaat)
+
+    def export_queryset(self, queryset):
+        """The rows of an export: the filtered list, with what its export needs besides."""
+        return queryset
 
 
 class OverzichtView(StrictQueryParamsMixin, ExportMixin, views.APIView):
@@ -122,21 +160,54 @@ class OverzichtView(StrictQueryParamsMixin, ExportMixin, views.APIView):
     content_negotiation_class = ExportNegotiation
     extra_query_params: tuple[str, ...] = ("peildatum",)
     export_naam = ""
+    selectie = ()  # what the parameters select, for the export (see parameters)
 
-    def parameters(self, serializer_class) -> dict:
-        serializer = serializer_class(data=self.request.query_params)
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
+    def parameters(self, form_class) -> dict:
+        """The parameters of the overview, read by a Django form (``form_class``): what it
+        refuses is a 400 naming the parameter; what it selects, ``self.selectie``."""
+        form = form_class(self.request.query_params)
+        if not form.is_valid():
+            raise translate_validation(form.errors)
+        self.selectie = selectie(form)
+        return form.cleaned_data
 
     def peildatum(self) -> datetime.date:
         return parse_peildatum(self.request.query_params.get("peildatum"))
 
+    def tabel(self, kolommen: list[str], rijen, **kwargs) -> Tabel:
+        """The export of this overview: named after it, on its peildatum when it has one, with
+        the filters its parameters selected (``kwargs`` may say otherwise)."""
+        if "peildatum" in self.extra_query_params:
+            kwargs.setdefault("datum", self.peildatum())
+        kwargs.setdefault("filters", list(self.selectie))
+        return Tabel(kolommen, rijen, self.export_naam, **kwargs)
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if isinstance(getattr(response, "data", None), Tabel):  # an export: a named download
+            response.data.adres = request.build_absolute_uri()
             naam = response.data.bestandsnaam(response.accepted_renderer.format)
             response["Content-Disposition"] = f'attachment; filename="{naam}"'
         return response
+
+
+def keuzelabels(veld) -> dict:
+    """The labels of the choices of a serializer field (a ChoiceField, or a field that names
+    its ``choices``), by code; empty for any other field. (Not ``choices`` of a related field:
+    that would read every row it can point to.)"""
+    if isinstance(veld, (serializers.ChoiceField, ChoiceMethodField)):
+        return {str(code): str(label) for code, label in veld.choices.items()}
+    return {}
+
+
+def als_label(waarde, labels: dict):
+    """A value of the API as an export shows it: a code of a choice by its label ("OL" is
+    "Openbaar lichaam"), each item of a list too; anything else as it is."""
+    if not labels:
+        return waarde
+    if isinstance(waarde, (list, tuple)):
+        return [labels.get(item, item) if isinstance(item, str) else item for item in waarde]
+    return labels.get(waarde, waarde) if isinstance(waarde, str) else waarde
 
 
 def crud_schema(meervoud: str, enkelvoud: str, beschrijving: str = ""):

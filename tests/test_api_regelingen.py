@@ -144,7 +144,7 @@ def test_list_queries_do_not_grow_with_page_size(api, db, django_assert_num_quer
         regeling = RegelingFactory()
         regeling.themas.add(thema)
         DeelnameFactory(regeling=regeling, gemeente=gemeente)
-    with django_assert_num_queries(LIJST):
+    with django_assert_num_queries(LIJST + 1):  # the filter looks the gemeente up first
         assert len(api.get("/api/v1/regelingen", {"pageSize": 5, "gemeente": "GM9998"}).json()) == 5
     with django_assert_num_queries(LIJST):
         api.get("/api/v1/regelingen", {"pageSize": 5})

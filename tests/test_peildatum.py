@@ -171,7 +171,7 @@ def test_an_empty_peildatum_is_today_or_the_last_day_of_a_former_gemeente(client
 
 def test_the_list_keeps_its_other_filters_errors_on_the_page(client, register):
     response = client.get("/regelingen", {"gemeente": "Voorschoten"})
-    assert response.status_code == 200 and "Controleer de filters" in response.content.decode()
+    assert response.status_code == 400 and "Controleer de filters" in response.content.decode()
 
 
 def test_the_verbonden_partijen_page_answers_a_bad_jaar_with_a_400_and_the_form(client, register):

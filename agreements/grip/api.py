@@ -9,9 +9,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from agreements.overzichten import PEILDATUM, GemeenteKort, RegelingKort
+from agreements.overzichten import PEILDATUM, GemeenteKort, RegelingKort, gemeente_selectie
 from municipalities.models import Gemeente
-from registry.exports import Tabel
+from registry.converters import CBS_CODE_INVOER, cbs_code
 from registry.peildatum import JAAR_SCHEMA, parse_jaar
 from registry.viewsets import OverzichtView, RegisterViewSet, crud_schema
 
@@ -164,6 +164,7 @@ class BijdrageViewSet(GripViewSet):
     serializer_class = BijdrageSerializer
     filterset_class = BijdrageFilter
     export_naam = "bijdragen"
+    export_percentages = {"verdeelsleutel": 100}
 
 
 @crud_schema(
@@ -238,8 +239,11 @@ class RaadsafspraakViewSet(RegisterViewSet):
     serializer_class = RaadsafspraakSerializer
     lookup_field = "gemeente__code"
     lookup_url_kwarg = "code"
-    lookup_value_regex = "GM[0-9]{4}"
+    lookup_value_regex = CBS_CODE_INVOER
     export_naam = "raadsafspraken"
+
+    def lookup_value(self, value: str) -> str:
+        return cbs_code(value)
 
 
 # --- Dashboard ----------------------------------------------------------------------------
@@ -490,10 +494,12 @@ class VerbondenPartijenView(OverzichtView):
                 for partij in groep["partijen"]
             )
             return Response(
-                Tabel(
+                self.tabel(
                     list(EXPORT_KOLOMMEN.values()),
                     rijen,
-                    f"{self.export_naam}-{gemeente.code}-{jaar}",
+                    filters=[gemeente_selectie(gemeente)],
+                    jaar=jaar,
+                    percentages={EXPORT_KOLOMMEN["verdeelsleutel"]: 100},
                 )
             )
         return Response(data)

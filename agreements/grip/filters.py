@@ -2,7 +2,7 @@
 
 import django_filters
 
-from municipalities.models import cbs_validator
+from municipalities.filters import gemeente_filter
 from registry.filters import PeildatumFilterSet, jaar_filter
 
 from .constants import Bestuursorgaan, Functie, Jaarstuksoort, Stapsoort, Stapstatus
@@ -21,12 +21,6 @@ from .models import (
 
 def regeling_filter(veld: str = "regeling__slug"):
     return django_filters.CharFilter(field_name=veld, label="Regeling (identificatie).")
-
-
-def gemeente_filter(veld: str = "gemeente__code"):
-    return django_filters.CharFilter(
-        field_name=veld, validators=[cbs_validator], label="Gemeente (CBS-code)."
-    )
 
 
 class ProcedurestapFilter(django_filters.FilterSet):

@@ -8,10 +8,10 @@ from rest_framework import serializers
 
 from agreements.serializers import regeling_veld
 from municipalities.serializers import gemeente_veld
-from registry.serializers import ModelValidatieMixin, identiteit
+from registry.serializers import ChoiceMethodField, ModelValidatieMixin, identiteit
 
 from . import selectors
-from .constants import toetsonderdeel
+from .constants import Toetsonderdeel, toetsonderdeel
 from .models import (
     Beeindiging,
     Bijdrage,
@@ -338,7 +338,7 @@ class ToetsingSerializer(GripSerializer):
     evaluatie = UUIDRelatedField(
         queryset=Evaluatie.objects.all(), label="Evaluatie (identificatie)"
     )
-    onderdeel = serializers.SerializerMethodField(label="Onderdeel van het toetsingskader")
+    onderdeel = ChoiceMethodField(Toetsonderdeel.choices, label="Onderdeel van het toetsingskader")
 
     class Meta(GripSerializer.Meta):
         model = Toetsing
