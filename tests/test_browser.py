@@ -36,6 +36,8 @@ PAGINAS = [
     "/gemeenten?provincie=pv20",
     "/gemeenten/GM0626",
     "/gemeenten/GM0017?peildatum=2018-06-01",
+    "/gemeenten/GM0017?peildatum=2020-01-01",
+    "/gemeenten/GM0014?peildatum=2025-11-15",
     "/gemeenten/GM0626/register?peildatum=2020-01-01",
     "/themas/natuur-en-milieu",
     "/partners/ws0616",
@@ -44,6 +46,7 @@ PAGINAS = [
     "/herindelingsscan?gemeenten=GM0017,GM0009,GM0014&datum=2019-01-01&opvolger=GM0014",
     "/regelingen/informatievoorziening-groningen-leeuwarden",
     "/gemeenten/GM0626/dashboard?peildatum=2026-03-01",
+    "/gemeenten/GM0014/dashboard?peildatum=2025-11-15",
     "/gemeenten/GM0626/verbonden-partijen",
 ]
 
