@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from django.http import FileResponse, StreamingHttpResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment
 from rest_framework.renderers import BaseRenderer
 
 CSV_TYPE = "text/csv"
@@ -55,20 +57,32 @@ class _Regel:
 
 
 def csv_regels(tabel: Tabel) -> Iterator[str]:
-    """CSV as Dutch spreadsheets open it: UTF-8 with BOM, semicolon as separator."""
+    """CSV as Dutch spreadsheets open it: UTF-8 with BOM, semicolon as separator; a line
+    break in a text stays in its (quoted) field."""
     schrijver = csv.writer(_Regel(), delimiter=";")
     yield "\ufeff" + schrijver.writerow(tabel.kolommen)
     for rij in tabel.rijen:
         yield schrijver.writerow([cell_value(waarde) for waarde in rij])
 
 
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
 def xlsx_bestand(tabel: Tabel):
-    """Write the table to a temporary xlsx file, row by row (openpyxl write-only mode)."""
+    """Write the table to a temporary xlsx file, row by row (openpyxl write-only mode). Text
+    with line breaks (paragraphs, lists) keeps them, in a cell that wraps its text."""
     werkboek = Workbook(write_only=True)
     blad = werkboek.create_sheet(title=tabel.naam[:31])
     blad.append(tabel.kolommen)
     for rij in tabel.rijen:
-        blad.append([cell_value(waarde) for waarde in rij])
+        cellen = []
+        for waarde in rij:
+            waarde = cell_value(waarde)
+            if isinstance(waarde, str) and "\n" in waarde:
+                waarde = WriteOnlyCell(blad, waarde)
+                waarde.alignment = WRAP
+            cellen.append(waarde)
+        blad.append(cellen)
     bestand = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response that sends it
     werkboek.save(bestand)
     bestand.seek(0)
