@@ -24,7 +24,7 @@ from registry.filters import CodeVeld
 from registry.viewsets import OverzichtView
 
 from . import selectors
-from .constants import Gevolg
+from .constants import Beleidsintensiteit, Gevolg
 from .models import Regeling
 
 PEILDATUM = OpenApiParameter(
@@ -56,9 +56,19 @@ class VormGroep(Groep):
     vormNaam = serializers.CharField(source="vorm_naam")
 
 
-class ThemaGroep(Groep):
-    thema = serializers.CharField(allow_null=True)
+class RegelingMetSubthemas(RegelingKort):
+    subthemas = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="De subthema's van de regeling onder dit hoofdthema (leeg als de regeling "
+        "alleen het hoofdthema zelf heeft).",
+    )
+
+
+class ThemaGroep(serializers.Serializer):
+    thema = serializers.CharField(allow_null=True, help_text="Het hoofdthema.")
     themaNaam = serializers.CharField(source="thema_naam")
+    aantal = serializers.IntegerField()
+    regelingen = RegelingMetSubthemas(many=True)
 
 
 class GedeeldeGemeente(serializers.Serializer):
@@ -83,9 +93,15 @@ class GemeenteOverzicht(serializers.Serializer):
     gemeente = GemeenteKort()
     peildatum = serializers.DateField()
     aantalRegelingen = serializers.IntegerField(source="aantal_regelingen")
-    aantalThemas = serializers.IntegerField(source="aantal_themas")
+    aantalThemas = serializers.IntegerField(
+        source="aantal_themas", help_text="Het aantal hoofdthema's, elk één keer geteld."
+    )
     perVorm = VormGroep(source="per_vorm", many=True)
-    perThema = ThemaGroep(source="per_thema", many=True)
+    perThema = ThemaGroep(
+        source="per_thema",
+        many=True,
+        help_text="Per hoofdthema elke regeling één keer, met haar subthema's.",
+    )
     gemeenten = GedeeldeGemeente(many=True)
     partners = GedeeldePartner(many=True)
 
@@ -109,9 +125,19 @@ class Klasse(serializers.Serializer):
     aantalRegelingen = serializers.IntegerField(source="aantal_regelingen")
 
 
+class Rechtsgebieden(serializers.Serializer):
+    publiekrecht = serializers.IntegerField(help_text="Regelingen in een vorm van de Wgr.")
+    privaatrecht = serializers.IntegerField()
+    bestuurlijk = serializers.IntegerField(
+        help_text="Bestuurlijke afspraken en niet vastgelegde samenwerking."
+    )
+    onbekend = serializers.IntegerField(help_text="Regelingen waarvan de vorm niet bekend is.")
+
+
 class Cijfers(serializers.Serializer):
     aantalRegelingen = serializers.IntegerField(source="aantal_regelingen")
     perVorm = VormAantal(source="per_vorm", many=True)
+    perRechtsgebied = Rechtsgebieden(source="per_rechtsgebied")
     aandeelPubliekrecht = serializers.FloatField(source="aandeel_publiekrecht", allow_null=True)
     deelnemersPerRegeling = Klasse(source="deelnemers_per_regeling", many=True)
 
@@ -119,6 +145,15 @@ class Cijfers(serializers.Serializer):
 class ThemaCijfers(Cijfers):
     thema = serializers.CharField()
     themaNaam = serializers.CharField(source="thema_naam")
+    hoofdthema = serializers.CharField(
+        allow_null=True, help_text="Het hoofdthema van een subthema; leeg bij een hoofdthema."
+    )
+    beleidsintensiteit = serializers.ChoiceField(
+        choices=Beleidsintensiteit.choices,
+        allow_null=True,
+        help_text="Beleidsrijk of beleidsarm (NHL-onderzoek), van het thema of anders van zijn "
+        "hoofdthema; leeg als dat niet bekend is.",
+    )
     aantalGemeenten = serializers.IntegerField(source="aantal_gemeenten")
 
 
@@ -127,7 +162,10 @@ class ProvincieCijfers(Cijfers):
     provincieNaam = serializers.CharField(source="provincie_naam")
     aantalGemeenten = serializers.IntegerField(source="aantal_gemeenten")
     gemiddeldAantalThemasPerGemeente = serializers.FloatField(
-        source="gemiddeld_aantal_themas_per_gemeente", allow_null=True
+        source="gemiddeld_aantal_themas_per_gemeente",
+        allow_null=True,
+        help_text="Op hoeveel hoofdthema's een gemeente gemiddeld samenwerkt (een subthema telt "
+        "als zijn hoofdthema, elk hoofdthema één keer).",
     )
     aantalGrensoverschrijdend = serializers.IntegerField(source="aantal_grensoverschrijdend")
 
@@ -169,7 +207,17 @@ class GemeenteOverzichtView(OverzichtView):
                     for g in data["perVorm"]
                 ),
                 *(
-                    ["Thema", g["themaNaam"], g["aantal"], [r["naam"] for r in g["regelingen"]]]
+                    [
+                        "Thema",
+                        g["themaNaam"],
+                        g["aantal"],
+                        [
+                            f"{r['naam']} ({', '.join(r['subthemas'])})"
+                            if r["subthemas"]
+                            else r["naam"]
+                            for r in g["regelingen"]
+                        ],
+                    ]
                     for g in data["perThema"]
                 ),
                 *(
@@ -354,9 +402,11 @@ class CijfersView(OverzichtView):
 
 @extend_schema(
     summary="Cijfers per thema",
-    description="Per thema (een hoofdthema telt de regelingen van zijn subthema's mee): aantal "
-    "regelingen, aantal per vorm, aandeel publiekrecht (van de regelingen waarvan de vorm bekend "
-    "is), aantal deelnemende gemeenten en de verdeling van het aantal deelnemers per regeling.",
+    description="Per thema (een hoofdthema telt de regelingen van zijn subthema's mee, elke "
+    "regeling één keer): aantal regelingen, aantal per vorm en per rechtsgebied (publiekrecht, "
+    "privaatrecht), aandeel publiekrecht (van de regelingen waarvan de vorm bekend is), de "
+    "beleidsintensiteit, aantal deelnemende gemeenten en de verdeling van het aantal deelnemers "
+    "per regeling.",
     parameters=[PEILDATUM],
     responses=ThemaCijfers(many=True),
 )
@@ -372,6 +422,12 @@ class ThemaCijfersView(CijfersView):
         "Per vorm",
         "Aandeel publiekrecht",
         "Deelnemers per regeling",
+        "Hoofdthema",
+        "Beleidsintensiteit",
+        "Publiekrecht",
+        "Privaatrecht",
+        "Bestuurlijk",
+        "Vorm onbekend",
     ]
 
     def rij(self, r):
@@ -383,6 +439,9 @@ class ThemaCijfersView(CijfersView):
             vormen_tekst(r),
             r["aandeelPubliekrecht"],
             verdeling_tekst(r),
+            r["hoofdthema"],
+            r["beleidsintensiteit"],
+            *r["perRechtsgebied"].values(),
         ]
 
 

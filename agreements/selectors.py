@@ -22,7 +22,7 @@ from municipalities.models import Gemeente, Partner
 from registry.converters import CBS_CODE_INVOER, cbs_code
 from registry.peildatum import OngeldigeParameter, parse_datum
 
-from .constants import GEVOLG_UITLEG, VORMEN, Gevolg, Rechtsgebied, Vorm
+from .constants import GEVOLG_UITLEG, VORMEN, Beleidsintensiteit, Gevolg, Rechtsgebied, Vorm
 from .models import Deelname, Regeling, Thema
 
 # Buckets of the number of deelnemers per regeling (NHL: many small verbanden of 2-4 partners).
@@ -35,6 +35,7 @@ GROOTTEKLASSEN = [
     (10, 19, "10-19"),
 ]
 GROOTSTE_KLASSE = "20 of meer"
+ONBEKEND = "onbekend"  # a regeling whose vorm, and so its rechtsgebied, is not known
 
 
 def grootteklasse(aantal: int) -> str:
@@ -71,11 +72,71 @@ class Stand:
             regeling_id__in=regelingen
         ).values_list("regeling_id", "thema_id"):
             themas_per_regeling[regeling_id].add(thema_id)
-        themas = {t["id"]: t for t in Thema.objects.values("id", "slug", "naam", "bovenliggend_id")}
+        themas = {
+            t["id"]: t
+            for t in Thema.objects.values(
+                "id", "slug", "naam", "bovenliggend_id", "beleidsintensiteit"
+            )
+        }
         return cls(regelingen, deelnames, themas_per_regeling, themas)
 
     def deelnemers_per_regeling(self) -> Counter:
         return Counter(d["regeling_id"] for d in self.deelnames)
+
+    def lijn(self, thema_id: int) -> list[int]:
+        """The thema and the themas above it, up to its hoofdthema (the last)."""
+        lijn = [thema_id]
+        while (boven := self.themas[lijn[-1]]["bovenliggend_id"]) and boven not in lijn:
+            lijn.append(boven)
+        return lijn
+
+    def hoofdthema(self, thema_id: int) -> int:
+        """The hoofdthema of a thema: a subthema counts as its bovenliggend thema."""
+        return self.lijn(thema_id)[-1]
+
+    def hoofdthemas(self, regeling_id: int) -> set[int]:
+        """The hoofdthema's of a regeling, each once, however many of its subthema's it has."""
+        return {self.hoofdthema(t) for t in self.themas_per_regeling.get(regeling_id, ())}
+
+    def beleidsintensiteit(self, thema_id: int) -> str:
+        """Beleidsrijk or beleidsarm as the thema says, else as the thema above it says;
+        "" when none says it."""
+        return next(
+            (i for t in self.lijn(thema_id) if (i := self.themas[t]["beleidsintensiteit"])), ""
+        )
+
+    def per_beleidsintensiteit(self, regeling_ids, binnen: set[int] | None = None) -> list[dict]:
+        """Publiekrecht against privaatrecht by beleidsintensiteit, as in the NHL study: each
+        regeling counts once for every beleidsintensiteit of its thema's (only those in
+        ``binnen`` when given); a regeling without one counts as onbekend."""
+        tellingen = defaultdict(Counter)
+        for regeling_id in regeling_ids:
+            themas = self.themas_per_regeling.get(regeling_id, set())
+            if binnen is not None:
+                themas = themas & binnen
+            vorm = self.regelingen[regeling_id]["vorm"]
+            rechtsgebied = VORMEN[vorm].rechtsgebied if vorm else ONBEKEND
+            for intensiteit in {self.beleidsintensiteit(t) for t in themas} or {""}:
+                tellingen[intensiteit][rechtsgebied] += 1
+        rijen = []
+        for intensiteit in (Beleidsintensiteit.BELEIDSARM, Beleidsintensiteit.BELEIDSRIJK, ""):
+            telling = tellingen[intensiteit]
+            bekend = sum(telling[r] for r in Rechtsgebied)
+            rijen.append(
+                {
+                    "beleidsintensiteit": intensiteit or None,
+                    "beleidsintensiteit_naam": Beleidsintensiteit(intensiteit).label
+                    if intensiteit
+                    else "Onbekend",
+                    "aantal_regelingen": sum(telling.values()),
+                    **{r.value: telling[r] for r in Rechtsgebied},
+                    "vorm_onbekend": telling[ONBEKEND],
+                    "aandeel_publiekrecht": round(telling[Rechtsgebied.PUBLIEKRECHT] / bekend, 4)
+                    if bekend
+                    else None,
+                }
+            )
+        return rijen
 
     def cijfers(self, regeling_ids: set[int]) -> dict:
         """Counts by vorm, public law share and size distribution for a set of regelingen."""
@@ -86,6 +147,12 @@ class Stand:
             for r in bekend
             if VORMEN[self.regelingen[r]["vorm"]].rechtsgebied == Rechtsgebied.PUBLIEKRECHT
         ]
+        per_rechtsgebied = Counter(
+            VORMEN[self.regelingen[r]["vorm"]].rechtsgebied
+            if self.regelingen[r]["vorm"]
+            else ONBEKEND
+            for r in regeling_ids
+        )
         aantallen = self.deelnemers_per_regeling()
         verdeling = Counter(grootteklasse(aantallen[r]) for r in regeling_ids)
         klassen = [naam for _, _, naam in GROOTTEKLASSEN] + [GROOTSTE_KLASSE]
@@ -100,6 +167,9 @@ class Stand:
                 for vorm, aantal in sorted(per_vorm.items(), key=lambda item: (-item[1], item[0]))
             ],
             "aandeel_publiekrecht": round(len(publiek) / len(bekend), 4) if bekend else None,
+            "per_rechtsgebied": {
+                soort: per_rechtsgebied[soort] for soort in [*Rechtsgebied.values, ONBEKEND]
+            },
             "deelnemers_per_regeling": [
                 {"klasse": klasse, "aantal_regelingen": verdeling[klasse]} for klasse in klassen
             ],
@@ -121,11 +191,20 @@ def gemeente_overzicht(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
     eigen_regelingen = sorted((stand.regelingen[r] for r in eigen), key=lambda r: r["naam"])
 
     per_vorm = defaultdict(list)
-    per_thema = defaultdict(list)
+    per_thema = defaultdict(list)  # per hoofdthema, each regeling once, with its subthema's
     for regeling in eigen_regelingen:
         per_vorm[regeling["vorm"]].append(regeling_kort(regeling))
-        for thema_id in stand.themas_per_regeling.get(regeling["id"], ()) or [None]:
-            per_thema[thema_id].append(regeling_kort(regeling))
+        subthemas = defaultdict(set)
+        for thema_id in stand.themas_per_regeling.get(regeling["id"], ()):
+            hoofdthema = stand.hoofdthema(thema_id)
+            subthemas[hoofdthema] |= {thema_id} - {hoofdthema}
+        for hoofdthema, subs in subthemas.items() or [(None, set())]:
+            per_thema[hoofdthema].append(
+                {
+                    **regeling_kort(regeling),
+                    "subthemas": sorted(stand.themas[t]["naam"] for t in subs),
+                }
+            )
 
     gemeenten, partners = Counter(), Counter()
     for d in stand.deelnames:
@@ -163,7 +242,11 @@ def gemeente_overzicht(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
             }
             for thema_id, lijst in sorted(
                 per_thema.items(),
-                key=lambda item: (-len(item[1]), stand.themas[item[0]]["naam"] if item[0] else "~"),
+                key=lambda item: (
+                    item[0] is None,  # "Zonder thema" last
+                    -len(item[1]),
+                    stand.themas[item[0]]["naam"] if item[0] else "",
+                ),
             )
         ],
         "gemeenten": [
@@ -230,34 +313,84 @@ def netwerk(*, peildatum: datetime.date, provincie: str | None = None) -> list[d
     )
 
 
-def statistieken_per_thema(*, peildatum: datetime.date) -> list[dict]:
-    stand = Stand.op(peildatum)
-    per_thema = defaultdict(set)  # a hoofdthema counts the regelingen of its subthema's too
-    for regeling_id, thema_ids in stand.themas_per_regeling.items():
-        for thema_id in thema_ids:
-            per_thema[thema_id].add(regeling_id)
-            if hoofdthema := stand.themas[thema_id]["bovenliggend_id"]:
-                per_thema[hoofdthema].add(regeling_id)
-    gemeenten_per_regeling = defaultdict(set)
-    for d in stand.deelnames:
-        if d["gemeente_id"]:
-            gemeenten_per_regeling[d["regeling_id"]].add(d["gemeente_id"])
-    return [
-        {
+class ThemaStand:
+    """The regelingen of each thema on a peildatum (a thema above others counts theirs too,
+    each regeling once) and the gemeenten that take part in each regeling."""
+
+    def __init__(self, stand: Stand):
+        self.stand = stand
+        self.per_thema = defaultdict(set)
+        for regeling_id, thema_ids in stand.themas_per_regeling.items():
+            for thema_id in thema_ids:
+                for boven in stand.lijn(thema_id):
+                    self.per_thema[boven].add(regeling_id)
+        self.gemeenten_per_regeling = defaultdict(set)
+        for d in stand.deelnames:
+            if d["gemeente_id"]:
+                self.gemeenten_per_regeling[d["regeling_id"]].add(d["gemeente_id"])
+
+    def cijfers(self, pk: int) -> dict:
+        stand, thema = self.stand, self.stand.themas[pk]
+        regelingen = self.per_thema[pk]
+        return {
             "thema": thema["slug"],
             "thema_naam": thema["naam"],
+            "hoofdthema": stand.themas[stand.hoofdthema(pk)]["slug"]
+            if thema["bovenliggend_id"]
+            else None,
+            "beleidsintensiteit": stand.beleidsintensiteit(pk) or None,
             "aantal_gemeenten": len(
-                set().union(*(gemeenten_per_regeling[r] for r in per_thema[pk]))
+                set().union(*(self.gemeenten_per_regeling[r] for r in regelingen))
             ),
-            **stand.cijfers(per_thema[pk]),
+            **stand.cijfers(regelingen),
         }
-        for pk, thema in sorted(stand.themas.items(), key=lambda item: item[1]["naam"])
-        if per_thema[pk]
+
+
+def statistieken_per_thema(*, peildatum: datetime.date) -> list[dict]:
+    """The NHL figures of every thema with regelingen on the peildatum; a hoofdthema counts
+    the regelingen of its subthema's, each regeling once."""
+    themas = ThemaStand(Stand.op(peildatum))
+    return [
+        themas.cijfers(pk)
+        for pk, thema in sorted(themas.stand.themas.items(), key=lambda item: item[1]["naam"])
+        if themas.per_thema[pk]
     ]
 
 
+def thema_cijfers(*, thema: Thema, peildatum: datetime.date) -> dict:
+    """The figures of one thema on the peildatum (None without regelingen) and its regelingen
+    by beleidsintensiteit and rechtsgebied, from the thema and its subthema's (only the
+    beleidsintensiteiten it has regelingen for)."""
+    themas = ThemaStand(Stand.op(peildatum))
+    regelingen = themas.per_thema[thema.pk]
+    binnen = {pk for pk in themas.stand.themas if thema.pk in themas.stand.lijn(pk)}
+    return {
+        "cijfers": themas.cijfers(thema.pk) if regelingen else None,
+        "per_beleidsintensiteit": [
+            rij
+            for rij in themas.stand.per_beleidsintensiteit(regelingen, binnen)
+            if rij["aantal_regelingen"]
+        ],
+    }
+
+
 def statistieken_per_provincie(*, peildatum: datetime.date) -> list[dict]:
+    """The NHL figures per provincie; the themas of a gemeente are hoofdthema's, each once (22
+    subthema's of one omgevingsdienst are one or a few hoofdthema's, not 22 themas)."""
+    return _per_provincie(Stand.op(peildatum), peildatum)
+
+
+def cijfers(*, peildatum: datetime.date) -> dict:
+    """The figures page: per provincie, and publiekrecht against privaatrecht by
+    beleidsintensiteit over every regeling on the peildatum."""
     stand = Stand.op(peildatum)
+    return {
+        "provincies": _per_provincie(stand, peildatum),
+        "per_beleidsintensiteit": stand.per_beleidsintensiteit(stand.regelingen),
+    }
+
+
+def _per_provincie(stand: Stand, peildatum: datetime.date) -> list[dict]:
     provincies = Partner.objects.filter(soort=PartnerSoort.PROVINCIE).order_by("code")
     gemeenten_per_provincie = defaultdict(list)
     for pk, code in Gemeente.objects.actief_op(peildatum).values_list("id", "provincie__code"):
@@ -270,9 +403,7 @@ def statistieken_per_provincie(*, peildatum: datetime.date) -> list[dict]:
             code = d["gemeente__provincie__code"]
             regelingen_per_provincie[code].add(d["regeling_id"])
             provincies_per_regeling[d["regeling_id"]].add(code)
-            themas_per_gemeente[d["gemeente_id"]] |= stand.themas_per_regeling.get(
-                d["regeling_id"], set()
-            )
+            themas_per_gemeente[d["gemeente_id"]] |= stand.hoofdthemas(d["regeling_id"])
     resultaat = []
     for provincie in provincies:
         regelingen = regelingen_per_provincie[provincie.code]

@@ -171,10 +171,6 @@ def thema_detail(request, slug):
         {"thema": thema, "peildatum": peildatum.isoformat()},
         queryset=Regeling.objects.order_by("naam", "id"),
     ).qs
-    cijfers = next(
-        (r for r in selectors.statistieken_per_thema(peildatum=peildatum) if r["thema"] == slug),
-        None,
-    )
     return render(
         request,
         "agreements/thema_detail.html",
@@ -183,21 +179,18 @@ def thema_detail(request, slug):
             "subthemas": thema.subthemas.all(),
             "peildatum": peildatum,
             "regelingen": regelingen,
-            "cijfers": cijfers,
+            **selectors.thema_cijfers(thema=thema, peildatum=peildatum),
         },
     )
 
 
 def cijfers(request):
-    """The NHL figures per provincie, recomputed from the register."""
+    """The NHL figures per provincie and by beleidsintensiteit, recomputed from the register."""
     peildatum = peildatum_uit(request)
     return render(
         request,
         "agreements/cijfers.html",
-        {
-            "peildatum": peildatum,
-            "provincies": selectors.statistieken_per_provincie(peildatum=peildatum),
-        },
+        {"peildatum": peildatum, **selectors.cijfers(peildatum=peildatum)},
     )
 
 

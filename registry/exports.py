@@ -24,7 +24,7 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from rest_framework.renderers import BaseRenderer
 
@@ -131,7 +131,8 @@ class _Regel:
 
 
 def csv_regels(tabel: Tabel) -> Iterator[str]:
-    """CSV as Dutch spreadsheets open it: UTF-8 with BOM, semicolon as separator."""
+    """CSV as Dutch spreadsheets open it: UTF-8 with BOM, semicolon as separator; a line
+    break in a text stays in its (quoted) field."""
     schrijver = csv.writer(_Regel(), delimiter=";")
     yield "\ufeff" + schrijver.writerow(tabel.kolommen)
     for rij in tabel.rijen:
@@ -178,10 +179,15 @@ def kolombreedtes(kolommen: list[str], rijen: list[list]) -> list[int]:
     ]
 
 
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
 def xlsx_cel(blad, waarde, *, schaal: int | None = None, vet: bool = False) -> WriteOnlyCell:
     cel = WriteOnlyCell(blad, value=waarde)
     if vet:
         cel.font = VET
+    if isinstance(waarde, str) and "\n" in waarde:
+        cel.alignment = WRAP  # paragraphs and lists keep their line breaks
     if schaal and isinstance(waarde, (int, float, decimal.Decimal)):
         cel.number_format = PERCENTAGE_FORMAAT
     elif isinstance(waarde, datetime.datetime):

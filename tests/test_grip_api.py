@@ -114,7 +114,8 @@ def test_staff_records_a_zienswijze_step_and_gets_its_deadline(beheerder_api):
     response = beheerder_api.post("/api/v1/procedurestappen", body, format="json")
     assert response.status_code == 201, response.content
     data = response.json()
-    assert data["uitersteDatum"] == "2026-04-27" and data["termijn"] == 8
+    # 8 weeks end on Koningsdag 2026, so on the next working day (Algemene termijnenwet).
+    assert data["uitersteDatum"] == "2026-04-28" and data["termijn"] == 8
     assert data["url"].endswith(data["identificatie"])
     assert beheerder_api.get(data["url"]).json()["raadsvoorstel"] == "123-2026"
 

@@ -45,8 +45,8 @@ def test_voorschoten_sees_the_legal_dates_of_its_grs_in_the_coming_half_year(voo
     assert dashboard["tot"] == D(2026, 9, 1)
     gevonden = termijnen(dashboard)
     for slug in ("belastingsamenwerking-gouwe-rijnland", "holland-rijnland"):
-        assert (D(2026, 4, 15), slug, "kaderbrief") in gevonden
-        assert (D(2026, 4, 15), slug, "voorlopige_jaarrekening") in gevonden
+        assert (D(2026, 4, 14), slug, "kaderbrief") in gevonden  # vóór 15 april (art. 34b)
+        assert (D(2026, 4, 14), slug, "voorlopige_jaarrekening") in gevonden
         assert (D(2026, 7, 14), slug, "jaarrekening") in gevonden
         assert (D(2026, 7, 31), slug, "ontwerpbegroting") in gevonden
     # Duivenvoorde ended in 2022; Hart van Holland and Economie 071 have no known vorm.
@@ -54,8 +54,11 @@ def test_voorschoten_sees_the_legal_dates_of_its_grs_in_the_coming_half_year(voo
         "belastingsamenwerking-gouwe-rijnland",
         "holland-rijnland",
     }
-    # "Upcoming" depends on the peildatum: after 15 April the kaderbrief is no longer ahead.
-    later = termijnen(selectors.dashboard(gemeente=voorschoten, peildatum=D(2026, 4, 16)))
+    # "Upcoming" depends on the peildatum: on 14 April the kaderbrief is still due, on 15 April
+    # it is late.
+    op_tijd = termijnen(selectors.dashboard(gemeente=voorschoten, peildatum=D(2026, 4, 14)))
+    assert [t for t in op_tijd if t[2] == "kaderbrief"]
+    later = termijnen(selectors.dashboard(gemeente=voorschoten, peildatum=D(2026, 4, 15)))
     assert not [t for t in later if t[2] == "kaderbrief"]
 
 
@@ -80,7 +83,8 @@ def test_the_dashboard_page_of_voorschoten(client, voorbeelddata):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Grip op samenwerking: Voorschoten" in html
-    assert "15 april 2026" in html and "Kaderbrief 2027" in html
+    assert "14 april 2026" in html and "Kaderbrief 2027" in html
+    assert "vóór 15 april van het jaar vóór het begrotingsjaar, dus uiterlijk 14 april" in html
     assert "2 evaluaties te laat" in html
     assert "Regelingen zonder rapporteur" in html
     assert "window.print()" in html
@@ -97,14 +101,14 @@ def test_the_dashboard_api_of_voorschoten(api, voorbeelddata):
     data = response.json()
     assert data["termijnenTot"] == "2026-09-01"
     assert data["termijnen"][0] == {
-        "datum": "2026-04-15",
+        "datum": "2026-04-14",
         "soort": "kaderbrief",
         "regeling": {
             "identificatie": "belastingsamenwerking-gouwe-rijnland",
             "naam": "Gemeenschappelijke Regeling Belastingsamenwerking Gouwe-Rijnland",
         },
-        "omschrijving": "Kaderbrief 2027 — bij de raden uiterlijk 15 april van het jaar vóór het "
-        "begrotingsjaar (Wgr art. 34b)",
+        "omschrijving": "Kaderbrief 2027 — bij de raden vóór 15 april van het jaar vóór het "
+        "begrotingsjaar, dus uiterlijk 14 april (Wgr art. 34b)",
         "status": "verwacht",
     }
     assert [e["teLaat"] for e in data["evaluaties"]].count(True) == 2
@@ -129,9 +133,10 @@ def test_an_open_zienswijze_is_listed_with_its_deadline_until_it_is_given():
         regeling=deelname.regeling, gemeente=deelname.gemeente, datum=D(2026, 3, 2)
     )
     dashboard = selectors.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 3, 10))
-    assert (D(2026, 4, 27), deelname.regeling.slug, "zienswijze") in termijnen(dashboard)
+    # Eight weeks end on Koningsdag (27 April 2026): the term runs to the next working day.
+    assert (D(2026, 4, 28), deelname.regeling.slug, "zienswijze") in termijnen(dashboard)
     # After the deadline it is no longer upcoming.
-    na = selectors.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 4, 28))
+    na = selectors.dashboard(gemeente=deelname.gemeente, peildatum=D(2026, 4, 29))
     assert not [t for t in termijnen(na) if t[2] == "zienswijze"]
     ProcedurestapFactory(
         regeling=stap.regeling,

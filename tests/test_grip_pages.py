@@ -57,7 +57,7 @@ def test_a_zienswijze_step_shows_its_deadline_computed_from_the_date_it_was_aske
     )
     html = tekst(client, f"/regelingen/{deelname.regeling.slug}")
     assert "2 maart 2026" in html
-    assert "27 april 2026 (8 weken)" in html
+    assert "28 april 2026 (8 weken)" in html  # 27 April: Koningsdag
 
 
 def test_the_other_parts_of_the_grip_section(client, tekst):

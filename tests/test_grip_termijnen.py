@@ -1,5 +1,7 @@
-"""Deadlines of grip op samenwerking: the zienswijze on a regeling (Wgr art. 1: 8 weeks), on an
-ontwerpbegroting (art. 35: 12 weeks) and the legal dates of the jaarcyclus (art. 34, 34b)."""
+"""Deadlines of grip op samenwerking, checked against the law in force: the zienswijze on a
+regeling (Wgr art. 1 lid 2: 8 weeks, ending on the same weekday, Algemene termijnenwet), on an
+ontwerpbegroting (art. 35 lid 1: 12 weeks from 1 July 2022, 8 before) and the legal dates of the
+jaarcyclus (art. 34 lid 3, 34b: "vóór" a date is until the day before)."""
 
 import datetime
 
@@ -8,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from agreements.constants import Vorm
-from agreements.grip import selectors
+from agreements.grip import constants, selectors
 from agreements.grip.constants import Jaarstuksoort, Procedureonderwerp, Stapsoort, Stapstatus
 from agreements.grip.models import Procedurestap
 from tests.factories import (
@@ -24,10 +26,46 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def test_a_zienswijze_is_due_eight_weeks_after_it_was_asked():
-    stap = ProcedurestapFactory(datum=D(2026, 3, 2))
+def test_a_zienswijze_is_due_on_the_same_weekday_eight_weeks_after_it_was_asked():
+    # The term starts the day after the request (Tuesday 10 March) and its last day is
+    # Monday 4 May, the same weekday as the request, not the day before.
+    stap = ProcedurestapFactory(datum=D(2026, 3, 9))
     assert stap.termijn == 8
-    assert stap.uiterste_datum == D(2026, 4, 27)
+    assert stap.uiterste_datum == D(2026, 5, 4)
+
+
+@pytest.mark.parametrize(
+    ("gevraagd", "uiterlijk"),
+    [
+        (D(2026, 3, 2), D(2026, 4, 28)),  # 27 April 2026: Koningsdag
+        (D(2026, 3, 10), D(2026, 5, 6)),  # 5 May
+        (D(2026, 3, 7), D(2026, 5, 4)),  # asked on a Saturday: the term ends on a Saturday
+        (D(2026, 10, 30), D(2026, 12, 28)),  # Christmas and the weekend after it
+        (D(2026, 3, 30), D(2026, 5, 26)),  # 25 May 2026: tweede Pinksterdag
+        (D(2026, 3, 19), D(2026, 5, 15)),  # 14 May 2026: Hemelvaartsdag
+    ],
+)
+def test_a_term_that_ends_on_a_weekend_or_feestdag_runs_to_the_next_working_day(
+    gevraagd, uiterlijk
+):
+    assert ProcedurestapFactory(datum=gevraagd).uiterste_datum == uiterlijk
+
+
+def test_the_algemeen_erkende_feestdagen_of_the_algemene_termijnenwet():
+    assert constants.pasen(2026) == D(2026, 4, 5)
+    assert constants.pasen(2025) == D(2025, 4, 20)
+    assert constants.algemeen_erkende_feestdagen(2026) == {
+        D(2026, 1, 1),
+        D(2026, 4, 6),  # tweede Paasdag
+        D(2026, 4, 27),  # Koningsdag
+        D(2026, 5, 5),
+        D(2026, 5, 14),  # Hemelvaartsdag
+        D(2026, 5, 25),  # tweede Pinksterdag
+        D(2026, 12, 25),
+        D(2026, 12, 26),
+    }
+    assert constants.koningsdag(2025) == D(2025, 4, 26)  # 27 April 2025 is a Sunday
+    assert constants.koningsdag(2013) == D(2013, 4, 30)  # Koninginnedag
 
 
 def test_a_regeling_may_give_the_raad_a_longer_term():
@@ -75,7 +113,30 @@ def test_a_step_of_a_gemeente_that_does_not_take_part_is_refused():
 
 def test_an_ontwerpbegroting_gives_the_raden_twelve_weeks():
     stuk = JaarstukFactory(soort=Jaarstuksoort.ONTWERPBEGROTING, ontvangen=D(2026, 4, 10))
+    assert stuk.termijn == 12
     assert stuk.zienswijze_uiterlijk == D(2026, 7, 3)
+
+
+@pytest.mark.parametrize(
+    ("ontvangen", "jaar", "weken", "uiterlijk"),
+    [
+        (D(2022, 4, 8), 2023, 8, D(2022, 6, 3)),  # before the Wet versterking: 8 weeks
+        (D(2022, 6, 30), 2023, 8, D(2022, 8, 25)),
+        (D(2022, 7, 1), 2023, 12, D(2022, 9, 23)),  # in force 1 July 2022: 12 weeks
+        (None, 2023, 8, None),  # sent in 2022, before July as usual
+        (None, 2024, 12, None),
+        (D(2015, 4, 1), 2016, 8, D(2015, 5, 27)),
+    ],
+)
+def test_the_term_of_an_ontwerpbegroting_depends_on_when_it_was_sent(
+    ontvangen, jaar, weken, uiterlijk
+):
+    stuk = JaarstukFactory(soort=Jaarstuksoort.ONTWERPBEGROTING, jaar=jaar, ontvangen=ontvangen)
+    assert stuk.termijn == weken
+    assert stuk.zienswijze_uiterlijk == uiterlijk
+    # A term the regeling gives itself goes first.
+    stuk.termijn_weken = 10
+    assert stuk.termijn == 10
 
 
 def test_a_kaderbrief_has_no_legal_term_for_a_zienswijze_unless_one_is_given():
@@ -86,17 +147,34 @@ def test_a_kaderbrief_has_no_legal_term_for_a_zienswijze_unless_one_is_given():
 
 
 @pytest.mark.parametrize(
-    ("soort", "jaar", "datum"),
+    ("soort", "jaar", "datum", "regel"),
     [
-        (Jaarstuksoort.KADERBRIEF, 2027, D(2026, 4, 15)),
-        (Jaarstuksoort.VOORLOPIGE_JAARREKENING, 2025, D(2026, 4, 15)),
-        (Jaarstuksoort.ONTWERPBEGROTING, 2027, D(2026, 7, 31)),
-        (Jaarstuksoort.JAARREKENING, 2025, D(2026, 7, 14)),
+        # Wgr art. 34b: "vóór 15 april" of the year before the begrotingsjaar.
+        (Jaarstuksoort.KADERBRIEF, 2027, D(2026, 4, 14), "vóór 15 april"),
+        (Jaarstuksoort.VOORLOPIGE_JAARREKENING, 2025, D(2026, 4, 14), "vóór 15 april"),
+        # Wgr art. 34 lid 3: begroting "vóór 1 augustus", jaarrekening "vóór 15 juli".
+        (Jaarstuksoort.ONTWERPBEGROTING, 2027, D(2026, 7, 31), "vóór 1 augustus"),
+        (Jaarstuksoort.JAARREKENING, 2025, D(2026, 7, 14), "vóór 15 juli"),
     ],
 )
-def test_the_legal_dates_of_the_jaarcyclus(soort, jaar, datum):
-    assert selectors.wettelijke_datum(soort, jaar).datum == datum
-    assert "Wgr art. 34" in selectors.wettelijke_datum(soort, jaar).regel
+def test_the_legal_dates_of_the_jaarcyclus(soort, jaar, datum, regel):
+    wettelijk = selectors.wettelijke_datum(soort, jaar)
+    assert wettelijk.datum == datum
+    assert regel in wettelijk.regel
+    assert f"uiterlijk {datum.day} {['april', 'juli'][datum.month == 7]}" in wettelijk.regel
+    assert "Wgr art. 34" in wettelijk.regel
+    assert "uiterlijk 15 april" not in wettelijk.regel
+
+
+def test_the_ontwerpbegroting_names_the_term_of_its_year():
+    assert (
+        "de raden hebben 12 weken"
+        in selectors.wettelijke_datum(Jaarstuksoort.ONTWERPBEGROTING, 2024).regel
+    )
+    assert (
+        "de raden hebben 8 weken"
+        in selectors.wettelijke_datum(Jaarstuksoort.ONTWERPBEGROTING, 2022).regel
+    )
 
 
 def test_half_a_year_later_stays_in_a_short_month():

@@ -1,4 +1,5 @@
 import datetime
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -71,6 +72,39 @@ def test_haren_took_part_in_its_verbanden_until_the_herindeling(voorbeelddata):
         "omgevingsdienst-groningen",
     } <= regelingen_van("GM0017", D(2018, 6, 1))
     assert regelingen_van("GM0017", D(2019, 1, 1)) == set()
+
+
+def test_a_regeling_opgeheven_op_25_januari_ended_on_24_januari(voorbeelddata):
+    # "Opgeheven op 25 januari 2016" (ROO/OpenGR): the first day without the regeling, as the
+    # ROO gives an end; the register keeps the last day.
+    regeling = Regeling.objects.get(slug="samenwerkingsverband-zuidlaardermeergemeenten")
+    assert regeling.einddatum == D(2016, 1, 24)
+    assert "laatste dag 24 januari 2016" in regeling.bron
+    assert set(regeling.deelnames.values_list("einddatum", flat=True)) == {D(2016, 1, 24)}
+    assert "samenwerkingsverband-zuidlaardermeergemeenten" in regelingen_van(
+        "GM0017", D(2016, 1, 24)
+    )
+    assert "samenwerkingsverband-zuidlaardermeergemeenten" not in regelingen_van(
+        "GM0017", D(2016, 1, 25)
+    )
+    assert not Regeling.objects.actief_op(D(2016, 1, 25)).filter(pk=regeling.pk).exists()
+
+
+def test_every_seeded_version_ends_the_day_before_the_roo_ends_it(voorbeelddata):
+    from agreements.roo.lezen import lees_export
+
+    export = lees_export(
+        Path(__file__).resolve().parent.parent / "fixtures" / "roo" / "exportOO-2026-05.xml.xz"
+    )
+    versies = RegelingVersie.objects.exclude(roo_id=None)
+    assert versies.count() >= 18
+    for versie in versies:
+        roo = export.versies[versie.roo_id]
+        assert versie.begindatum == roo.begin, versie.roo_id
+        laatste = roo.uitwerking - datetime.timedelta(days=1) if roo.uitwerking else None
+        assert versie.einddatum == laatste, versie.roo_id
+    # A gemeente ends the day before the ROO's eindDatum too: Weesp, 24 March 2022.
+    assert Gemeente.objects.get(code="GM0457").einddatum == D(2022, 3, 23)
 
 
 def test_every_seeded_regeling_names_its_source(voorbeelddata):

@@ -1,13 +1,83 @@
 """Choices and legal terms of grip op samenwerking."""
 
+import datetime
+
 from django.db import models
 
 from agreements.constants import VORMEN, Rechtsgebied, Vorm
 
-# Legal terms of the Wet gemeenschappelijke regelingen; the computations that use them are in
-# selectors.py.
-ZIENSWIJZE_WEKEN_REGELING = 8  # art. 1 lid 2: a raad may give a zienswijze within 8 weeks
-ZIENSWIJZE_WEKEN_BEGROTING = 12  # art. 35 lid 1 (since 1 July 2022): ontwerpbegroting, 12 weeks
+# Legal terms of the Wet gemeenschappelijke regelingen (Wgr); the computations that use them are
+# in models.py (the deadline of a zienswijze) and selectors.py (the dates of the jaarcyclus).
+
+# Wgr art. 1 lid 2: the raden may give their zienswijze on the ontwerp (treffen, wijzigen,
+# toetreden, uittreden, opheffen) within 8 weeks. The term starts the day after the request and
+# ends at the end of the same weekday 8 weeks later: asked on Monday 2 March, due on Monday
+# 27 April. The Algemene termijnenwet (art. 1) only extends a term that ends on a Saturday,
+# Sunday or algemeen erkende feestdag (art. 3) to the next day that is none of these.
+ZIENSWIJZE_WEKEN_REGELING = 8
+
+# Wgr art. 35 lid 1: the dagelijks bestuur sends the ontwerpbegroting to the raden twelve weeks
+# before it is offered to the algemeen bestuur, since the Wet versterking democratische
+# legitimiteit Wgr (in force 1 July 2022); before that eight weeks. The register takes that term
+# as the time the raden have for their zienswijze (art. 35 lid 3), counted from the day the
+# raden received the ontwerpbegroting.
+ZIENSWIJZE_WEKEN_BEGROTING = 12
+ZIENSWIJZE_WEKEN_BEGROTING_TOT_2022 = 8
+VERSTERKING_WGR = datetime.date(2022, 7, 1)  # in force: Wet versterking democratische legitimiteit
+
+
+def zienswijze_weken_begroting(datum: datetime.date) -> int:
+    """The term of art. 35 lid 1 for an ontwerpbegroting sent on ``datum``."""
+    if datum < VERSTERKING_WGR:
+        return ZIENSWIJZE_WEKEN_BEGROTING_TOT_2022
+    return ZIENSWIJZE_WEKEN_BEGROTING
+
+
+def pasen(jaar: int) -> datetime.date:
+    """Easter Sunday (the Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = jaar % 19, jaar // 100, jaar % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    maand, dag = divmod(h + ell - 7 * m + 114, 31)
+    return datetime.date(jaar, maand, dag + 1)
+
+
+def koningsdag(jaar: int) -> datetime.date:
+    """The day the King's (until 2013 the Queen's) birthday is celebrated: 27 April (30 April
+    until 2013), the day before when that is a Sunday."""
+    dag = datetime.date(jaar, 4, 27 if jaar >= 2014 else 30)
+    return dag - datetime.timedelta(days=1) if dag.weekday() == 6 else dag
+
+
+def algemeen_erkende_feestdagen(jaar: int) -> set[datetime.date]:
+    """Algemene termijnenwet art. 3 lid 1: Nieuwjaarsdag, tweede Paas- en Pinksterdag,
+    Hemelvaartsdag, beide Kerstdagen, Koningsdag and 5 May. (Days made equal to these by
+    decree, art. 3 lid 2, are not in it.)"""
+    paasdag = pasen(jaar)
+    return {
+        datetime.date(jaar, 1, 1),
+        paasdag + datetime.timedelta(days=1),
+        paasdag + datetime.timedelta(days=39),  # Hemelvaartsdag
+        paasdag + datetime.timedelta(days=50),  # tweede Pinksterdag
+        koningsdag(jaar),
+        datetime.date(jaar, 5, 5),
+        datetime.date(jaar, 12, 25),
+        datetime.date(jaar, 12, 26),
+    }
+
+
+def verlengd_tot_werkdag(datum: datetime.date) -> datetime.date:
+    """Algemene termijnenwet art. 1 lid 1: a legal term that ends on a Saturday, Sunday or
+    algemeen erkende feestdag runs on to the next day that is none of these."""
+    while datum < datetime.date.max and (
+        datum.weekday() >= 5 or datum in algemeen_erkende_feestdagen(datum.year)
+    ):
+        datum += datetime.timedelta(days=1)
+    return datum
 
 
 class Procedureonderwerp(models.TextChoices):

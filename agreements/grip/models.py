@@ -34,6 +34,8 @@ from .constants import (
     Toetsantwoord,
     Toetsvraag,
     Verdeelbasis,
+    verlengd_tot_werkdag,
+    zienswijze_weken_begroting,
 )
 
 BEDRAG = {"max_digits": 15, "decimal_places": 2, "null": True, "blank": True}
@@ -64,6 +66,8 @@ def jaar_constraint(naam: str) -> models.CheckConstraint:
 
 
 def weken_later(datum: datetime.date | None, weken: int) -> datetime.date | None:
+    """The same weekday ``weken`` weeks after ``datum``: the last day of a term of that many
+    weeks that starts the day after ``datum``."""
     if datum is None:
         return None
     try:
@@ -224,8 +228,12 @@ class Procedurestap(VanDeelnemer):
 
     @property
     def uiterste_datum(self) -> datetime.date | None:
-        """Until when the raad can give its zienswijze: the date it was asked plus the term."""
-        return weken_later(self.datum, self.termijn) if self.termijn else None
+        """The last day on which the raad can give its zienswijze (Wgr art. 1 lid 2): the term
+        starts the day after it was asked and ends on the same weekday ``termijn`` weeks later,
+        or the next working day when that is a Saturday, Sunday or feestdag (Algemene
+        termijnenwet art. 1)."""
+        einde = weken_later(self.datum, self.termijn) if self.termijn else None
+        return verlengd_tot_werkdag(einde) if einde else None
 
 
 class Jaarstuk(models.Model):
@@ -278,9 +286,16 @@ class Jaarstuk(models.Model):
 
     @property
     def termijn(self) -> int | None:
+        """The weeks the raden have for a zienswijze: the term given, else for an
+        ontwerpbegroting the one of Wgr art. 35 lid 1 on the day the raden received it (12
+        weeks from 1 July 2022, 8 before). Without that day: the term on 1 January of the year
+        before the begrotingsjaar, the year in which it is sent."""
         if self.termijn_weken:
             return self.termijn_weken
-        return ZIENSWIJZE_WEKEN_BEGROTING if self.soort == Jaarstuksoort.ONTWERPBEGROTING else None
+        if self.soort != Jaarstuksoort.ONTWERPBEGROTING:
+            return None
+        verzonden = self.ontvangen or datetime.date(max(self.jaar - 1, 1), 1, 1)
+        return zienswijze_weken_begroting(verzonden)
 
     @property
     def zienswijze_uiterlijk(self) -> datetime.date | None:

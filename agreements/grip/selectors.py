@@ -29,6 +29,7 @@ from .constants import (
     Toetsonderdeel,
     bbv_groep,
     toetsonderdeel,
+    zienswijze_weken_begroting,
 )
 from .models import (
     Bijdrage,
@@ -69,28 +70,41 @@ class WettelijkeDatum:
 
 
 def wettelijke_datum(soort: str, jaar: int) -> WettelijkeDatum:
-    """The legal deadline of a jaarstuk (Wgr art. 34, 34b): ``jaar`` is the begrotingsjaar of a
-    kaderbrief or (ontwerp)begroting and the boekjaar of a jaarrekening."""
+    """The legal deadline of a jaarstuk: ``jaar`` is the begrotingsjaar of a kaderbrief or
+    (ontwerp)begroting and the boekjaar of a (voorlopige) jaarrekening. The law says "vóór"
+    a date, so the last day in time is the day before it."""
     if soort == Jaarstuksoort.KADERBRIEF:
+        # Wgr art. 34b: the algemene financiële en beleidsmatige kaders go to the raden "vóór
+        # 15 april van het jaar voorafgaand aan dat waarvoor de begroting dient".
         return WettelijkeDatum(
-            datetime.date(jaar - 1, 4, 15),
-            "bij de raden uiterlijk 15 april van het jaar vóór het begrotingsjaar (Wgr art. 34b)",
+            datetime.date(jaar - 1, 4, 14),
+            "bij de raden vóór 15 april van het jaar vóór het begrotingsjaar, dus uiterlijk "
+            "14 april (Wgr art. 34b)",
         )
     if soort == Jaarstuksoort.VOORLOPIGE_JAARREKENING:
+        # Wgr art. 34b: the voorlopige jaarrekening goes with the kaders, "vóór 15 april" of
+        # the year after the boekjaar (the year before the next begrotingsjaar but one).
         return WettelijkeDatum(
-            datetime.date(jaar + 1, 4, 15),
-            "bij de raden uiterlijk 15 april na het boekjaar (Wgr art. 34b)",
+            datetime.date(jaar + 1, 4, 14),
+            "bij de raden vóór 15 april na het boekjaar, dus uiterlijk 14 april (Wgr art. 34b)",
         )
     if soort == Jaarstuksoort.ONTWERPBEGROTING:
+        # Wgr art. 34 lid 3: the begroting goes to gedeputeerde staten "vóór 1 augustus van
+        # het jaar voorafgaande aan dat waarvoor zij dient"; art. 35 lid 1: the raden receive
+        # the ontwerpbegroting 12 weeks (before 1 July 2022: 8) before the algemeen bestuur.
+        weken = zienswijze_weken_begroting(datetime.date(max(jaar - 1, 1), 1, 1))
         return WettelijkeDatum(
             datetime.date(jaar - 1, 7, 31),
             "begroting vastgesteld en bij gedeputeerde staten vóór 1 augustus van het jaar vóór "
-            "het begrotingsjaar (Wgr art. 34); de raden hebben 12 weken voor een zienswijze "
-            "(Wgr art. 35)",
+            f"het begrotingsjaar, dus uiterlijk 31 juli (Wgr art. 34 lid 3); de raden hebben "
+            f"{weken} weken voor een zienswijze (Wgr art. 35 lid 1)",
         )
+    # Wgr art. 34 lid 3: the jaarrekening goes to gedeputeerde staten "vóór 15 juli van het jaar
+    # volgende op het jaar waarvoor zij dient".
     return WettelijkeDatum(
         datetime.date(jaar + 1, 7, 14),
-        "vastgesteld en bij gedeputeerde staten vóór 15 juli na het boekjaar (Wgr art. 34)",
+        "vastgesteld en bij gedeputeerde staten vóór 15 juli na het boekjaar, dus uiterlijk "
+        "14 juli (Wgr art. 34 lid 3)",
     )
 
 

@@ -4,6 +4,11 @@ of the regeling versions and of the few facts of organisaties the import needs.
 The DOM is cleared as the pass goes, so memory follows the size of those records, not of the
 file. An xz-compressed export (as the national snapshot that ships with the register) is read
 as it is. Nothing here touches the database; ``download`` fetches the export to a temporary file.
+
+Long texts (doel, the content of a bevoegdheid) keep the line breaks they have. The export
+itself has none: between the items of a list they are lost ("op het gebied van:a. de
+heffing;b. de uitvoering", "derden.2. Het bestuur"), so the reader puts them back
+(``registry.text.restore_line_breaks``).
 """
 
 import datetime
@@ -17,6 +22,8 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+
+from registry.text import restore_line_breaks
 
 ROO_URL = "https://organisaties.overheid.nl/archive/exportOO.xml"
 XZ_MAGIC = b"\xfd7zXZ\x00"
@@ -107,6 +114,12 @@ def _text(el, *pad: str) -> str:
     return (gevonden[0].text or "").strip() if gevonden else ""
 
 
+def _long_text(el, *pad: str) -> str:
+    """A text of paragraphs and lists, with the line breaks the export has and those it lost."""
+    gevonden = _children(el, *pad)
+    return restore_line_breaks(gevonden[0].text or "") if gevonden else ""
+
+
 def _parse_date(tekst: str, meldingen: list[str], waar: str) -> datetime.date | None:
     if not tekst:
         return None
@@ -174,7 +187,7 @@ def _lees_versie(el, meldingen: list[str]) -> Versie:
         uitwerking=_parse_date(_text(el, "datumUitwerkingtreding"), meldingen, waar),
         vorige=_attr(vorige[0], "systeemId") if vorige else "",
         volgende=_attr(volgende[0], "systeemId") if volgende else "",
-        doel=_text(el, "doel"),
+        doel=_long_text(el, "doel"),
         bevoegdheidsverkrijgingen=frozenset(
             (b.text or "").strip().lower()
             for b in _children(el, "bevoegdheidsverkrijgingen", "bevoegdheidsverkrijging")
@@ -192,7 +205,7 @@ def _lees_versie(el, meldingen: list[str]) -> Versie:
             for g in _children(el, "wettelijkeGrondslagen", "wettelijkeGrondslag")
         ],
         bevoegdheden=[
-            (_text(b, "kopArtikel"), _text(b, "inhoudArtikel"))
+            (_text(b, "kopArtikel"), _long_text(b, "inhoudArtikel"))
             for b in _children(el, "bevoegdheden", "bevoegdheid")
         ],
         beleidsterreinen=[
