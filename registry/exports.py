@@ -24,6 +24,7 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from rest_framework.renderers import BaseRenderer
@@ -183,6 +184,9 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def xlsx_cel(blad, waarde, *, schaal: int | None = None, vet: bool = False) -> WriteOnlyCell:
+    if isinstance(waarde, str):
+        # Control characters that xlsx cannot hold: left out, so a value never breaks the file.
+        waarde = ILLEGAL_CHARACTERS_RE.sub("", waarde)
     cel = WriteOnlyCell(blad, value=waarde)
     if vet:
         cel.font = VET

@@ -300,3 +300,12 @@ def test_a_share_of_the_figures_is_a_percentage(api, regeling):
     aandelen = [rij[kop.index("Aandeel publiekrecht")] for rij in blad.iter_rows(min_row=2)]
     assert any(cel.value == 1 for cel in aandelen)
     assert all(cel.number_format == "0.00%" for cel in aandelen if cel.value is not None)
+
+
+def test_a_control_character_in_a_filter_or_a_value_never_breaks_the_xlsx(api, db):
+    PartnerFactory(naam="Bad\x16 naam\x1b")
+    response = api.get("/api/v1/partners", {"format": "xlsx", "zoek": "Bad\x16"})
+    assert response.status_code == 200
+    boek = werkboek(response)
+    assert "Bad" in {waarde for _, waarde in boek["Over dit bestand"].iter_rows(values_only=True)}
+    assert [r["Naam"] for r in tabel(boek.worksheets[0])] == ["Bad naam"]
