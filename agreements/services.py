@@ -210,7 +210,7 @@ def pas_toe(herindeling: Herindeling) -> dict | None:
     is flagged for review. Returns the counts of what changed, or None when the herindeling
     was applied already."""
     herindeling = (
-        Herindeling.objects.select_for_update()
+        Herindeling.objects.select_for_update(of=("self",))
         .select_related("opvolger")
         .prefetch_related("overgangen__opvolger")
         .get(pk=herindeling.pk)
