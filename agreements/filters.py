@@ -62,7 +62,14 @@ class RegelingFilter(PeildatumFilterSet):
         method=zoek_regeling, label="Zoek in elke naam die de regeling had, afkorting en doel."
     )
     sort = Sortering(
-        fields=["naam", "afkorting", "vorm", "begindatum", "einddatum"],
+        # Name, afkorting and vorm as on the peildatum, as the list shows them.
+        fields=[
+            ("naam_op", "naam"),
+            ("afkorting_op", "afkorting"),
+            ("vorm_op", "vorm"),
+            "begindatum",
+            "einddatum",
+        ],
         label="Sortering: naam, afkorting, vorm, begindatum of einddatum; - voor aflopend.",
     )
 

@@ -112,6 +112,12 @@ class RegelingQuerySet(GeldigheidQuerySet):
     def actief_op(self, datum: datetime.date):
         return self.filter(regeling_actief_q(datum))
 
+    def bulk_update(self, objs, fields, batch_size=None):
+        objs = list(objs)
+        if any(regeling.zoals_op_peildatum for regeling in objs):
+            raise ValueError("A regeling read as on a peildatum is a view of the past.")
+        return super().bulk_update(objs, fields, batch_size=batch_size)
+
     def op_peildatum(self, datum: datetime.date):
         """Each regeling as it was on ``datum``: ``naam_op``, ``vorm_op`` and ``doel_op`` of the
         version in force then, ``afkorting_op`` (known only for the current name) and

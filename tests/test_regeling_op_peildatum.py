@@ -119,6 +119,8 @@ def test_a_regeling_read_on_a_peildatum_cannot_be_saved(ggd):
     assert regeling.naam.startswith("Regionale Dienst")
     with pytest.raises(ValueError):
         regeling.save()
+    with pytest.raises(ValueError):
+        Regeling.objects.bulk_update([regeling], ["naam"])
     ggd.refresh_from_db()
     assert ggd.naam == "GR Hecht"
 
@@ -145,3 +147,12 @@ def test_werkorganisatie_duivenvoorde_was_in_werking_on_1_january_2020(client, v
     ).content.decode()
     rij = html[html.index("Werkorganisatie Duivenvoorde") :].split("</tr>")[0]
     assert "In werking" in rij and "Opgeheven" not in rij
+
+
+def test_sorting_on_naam_sorts_on_the_names_of_that_day(api, ggd):
+    RegelingFactory(naam="Samenwerking Zuid", slug="zuid", begindatum=D(2010, 1, 1))
+    assert namen(api, sort="naam", peildatum="2018-06-01") == [
+        "Regionale Dienst Openbare Gezondheidszorg Hollands Midden",
+        "Samenwerking Zuid",
+    ]
+    assert namen(api, sort="naam", peildatum="2024-06-01") == ["GR Hecht", "Samenwerking Zuid"]
