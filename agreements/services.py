@@ -14,7 +14,7 @@ from municipalities.models import Gemeente, Herindeling
 
 from .constants import GEVOLG_UITLEG, Gevolg, Mutatie, Rol
 from .models import Deelname, HerindelingsMutatie, Herziening
-from .selectors import betrokken_regelingen, dag_ervoor, indeling, scan
+from .selectors import betrokken_regelingen, classificeer, dag_ervoor, indeling
 
 
 def toestand(obj) -> dict:
@@ -141,8 +141,6 @@ class _Doorvoering:
             for gemeente in gemeenten:
                 self.hef_op(gemeente, opvolger)
             return
-        uitkomst = scan(gemeenten=gemeenten, datum=datum, opvolger=opvolger)
-        gevolgen = {r["identificatie"]: Gevolg(r["gevolg"]) for r in uitkomst["regelingen"]}
         al_deelnemer = set(
             Deelname.objects.actief_op(datum)
             .filter(gemeente=opvolger)
@@ -157,11 +155,19 @@ class _Doorvoering:
         ):
             later_toegetreden.setdefault(regeling_id, begin)
         ids = {g.pk for g in gemeenten}
-        for regeling in betrokken_regelingen(ids | {opvolger.pk}, datum):
-            gevolg = gevolgen[regeling.slug]
+        met_opvolger = ids | {opvolger.pk}
+        for regeling in betrokken_regelingen(met_opvolger, datum):
+            # Classified as the herindelingsscan does, on the regelingen read once.
+            betrokken, overige = indeling(regeling, met_opvolger, datum)
+            gevolg = classificeer(
+                {d.gemeente_id for d in betrokken},
+                len(overige),
+                opvolger.pk,
+                regeling.deelnemers_volledig,
+            )
             if gevolg != Gevolg.GEEN:
                 self.herzie(regeling, gevolg, GEVOLG_UITLEG[gevolg])
-            oude, _ = indeling(regeling, ids, datum)
+            oude = [d for d in betrokken if d.gemeente_id in ids]
             einden = [d.einddatum for d in oude]
             self.beeindig(oude)
             if oude and regeling.is_actief_op(datum) and regeling.pk not in al_deelnemer:
