@@ -85,7 +85,13 @@ class MeldingFormulier(forms.Form):
                 "Dit formulier hoort bij een andere pagina. Verstuur uw melding opnieuw.",
                 code="ongeldig",
             )
-        if time.time() - float(token.get("t", 0)) < settings.MELDINGEN_MINIMALE_SECONDEN:
+        leeftijd = time.time() - float(token.get("t", 0))
+        if leeftijd > MAXIMALE_LEEFTIJD:
+            raise forms.ValidationError(
+                "Het formulier stond te lang open. Controleer uw melding en verstuur haar opnieuw.",
+                code="verlopen",
+            )
+        if leeftijd < settings.MELDINGEN_MINIMALE_SECONDEN:
             raise forms.ValidationError(
                 "Dat ging erg snel. Controleer uw melding en verstuur haar opnieuw.",
                 code="te_snel",
