@@ -39,7 +39,7 @@ class MeldingFormulier(forms.Form):
     email = forms.EmailField(
         label="Uw e-mailadres",
         required=False,
-        help_text="Niet verplicht. Alleen nodig als u antwoord wilt of als wij u iets willen "
+        help_text="Alleen nodig als u antwoord wilt of als wij u iets willen "
         "vragen over uw melding.",
         error_messages={"invalid": "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."},
     )
