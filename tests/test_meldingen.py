@@ -194,19 +194,22 @@ def test_a_form_sent_right_after_it_was_shown_is_refused(client, onderwerp):
 @pytest.mark.parametrize(
     ("token", "fout"),
     [
-        (None, "niet compleet aangekomen"),
-        ("geknoeid", "niet compleet aangekomen"),
-        (formulier_token("regeling:0", tijdstip=time.time() - 60), "andere pagina"),
-        (formulier_token("regeling:1", tijdstip=time.time() - 3 * 86400), "te lang open"),
+        (lambda r: None, "niet compleet aangekomen"),
+        (lambda r: "geknoeid", "niet compleet aangekomen"),
+        (lambda r: formulier_token(f"gemeente:{r.pk}", tijdstip=time.time() - 60), "andere pagina"),
+        (
+            lambda r: formulier_token(f"regeling:{r.pk}", tijdstip=time.time() - 3 * 86400),
+            "te lang open",
+        ),
     ],
     ids=["zonder", "ongeldig", "andere-pagina", "verlopen"],
 )
 def test_a_form_without_a_valid_token_of_this_page_is_refused(client, regeling, token, fout):
     data = velden("regeling", regeling)
-    if token is None:
+    if token(regeling) is None:
         del data[TOKEN]
     else:
-        data[TOKEN] = token
+        data[TOKEN] = token(regeling)
     response = client.post(f"/regelingen/{regeling.slug}/melding", data)
     assert response.status_code == 400
     assert fout in response.content.decode()
