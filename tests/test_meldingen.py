@@ -70,10 +70,14 @@ def adressen(soort, onderwerp) -> tuple[str, str, str]:
     return pagina, f"{pagina}/melding", f"{pagina}/melding/verstuurd"
 
 
+def sleutel(soort, onderwerp) -> str:
+    return f"regeling:{onderwerp.slug}" if soort == "regeling" else f"gemeente:{onderwerp.code}"
+
+
 def velden(soort, onderwerp, *, seconden_geleden=60, **anders) -> dict:
     """What a person sends who opened the form ``seconden_geleden`` ago."""
     return {
-        TOKEN: formulier_token(f"{soort}:{onderwerp.pk}", tijdstip=time.time() - seconden_geleden),
+        TOKEN: formulier_token(sleutel(soort, onderwerp), tijdstip=time.time() - seconden_geleden),
         "tekst": "Voorschoten is per 1 januari 2025 uitgetreden.",
         "onderdeel": Onderdeel.DEELNEMERS,
         "naam": NAAM,
@@ -196,9 +200,9 @@ def test_a_form_sent_right_after_it_was_shown_is_refused(client, onderwerp):
     [
         (lambda r: None, "niet compleet aangekomen"),
         (lambda r: "geknoeid", "niet compleet aangekomen"),
-        (lambda r: formulier_token(f"gemeente:{r.pk}", tijdstip=time.time() - 60), "andere pagina"),
+        (lambda r: formulier_token("gemeente:GM0626", tijdstip=time.time() - 60), "andere pagina"),
         (
-            lambda r: formulier_token(f"regeling:{r.pk}", tijdstip=time.time() - 3 * 86400),
+            lambda r: formulier_token(f"regeling:{r.slug}", tijdstip=time.time() - 3 * 86400),
             "te lang open",
         ),
     ],

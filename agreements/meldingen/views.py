@@ -38,8 +38,7 @@ def binnen_limiet(request) -> bool:
     return aantal <= settings.MELDINGEN_PER_UUR
 
 
-def formulier(request, *, onderwerp, soort: str, pagina: str, bedankt: str):
-    sleutel = f"{soort}:{onderwerp.pk}"
+def formulier(request, *, onderwerp, soort: str, sleutel: str, pagina: str, bedankt: str):
     status = 200
     if request.method == "POST":
         if not binnen_limiet(request):
@@ -92,6 +91,7 @@ def regeling_melding(request, slug):
         request,
         onderwerp=regeling,
         soort="regeling",
+        sleutel=f"regeling:{regeling.slug}",
         pagina=regeling.get_absolute_url(),
         bedankt=reverse("melding-regeling-verstuurd", args=[slug]),
     )
@@ -105,6 +105,7 @@ def gemeente_melding(request, code):
         request,
         onderwerp=gemeente,
         soort="gemeente",
+        sleutel=f"gemeente:{gemeente.code}",
         pagina=gemeente.get_absolute_url(),
         bedankt=reverse("melding-gemeente-verstuurd", args=[code]),
     )
