@@ -410,7 +410,9 @@ def test_an_answer_is_mailed_to_the_melder_and_handling_sets_the_date(
 ):
     melding = MeldingFactory(naam=NAAM, email=EMAIL)
     wijzigen = admin_url(Melding, "change", melding.pk)
-    assert EMAIL in admin_client.get(wijzigen).content.decode()  # the beheerder sees it
+    scherm = admin_client.get(wijzigen).content.decode()
+    assert EMAIL in scherm  # the beheerder sees it
+    assert "de beheerders" in scherm  # whom it went to
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             wijzigen, {"status": Status.AFGEHANDELD, "antwoord": "Aangepast, dank u wel."}

@@ -17,7 +17,7 @@ class MeldingAdmin(admin.ModelAdmin):
     search_fields = ["tekst", "regeling__naam", "gemeente__naam", "gemeente__code"]
     date_hierarchy = "aangemaakt"
     fieldsets = [
-        (None, {"fields": ["onderwerp_link", "onderdeel", "peildatum", "tekst", "houders"]}),
+        (None, {"fields": ["onderwerp_link", "onderdeel", "peildatum", "tekst", "gaat_naar"]}),
         (
             "Melder (niet openbaar)",
             {
@@ -36,7 +36,7 @@ class MeldingAdmin(admin.ModelAdmin):
         "onderdeel",
         "peildatum",
         "tekst",
-        "houders",
+        "gaat_naar",
         "naam",
         "email",
         "contactgegevens_verwijderd_op",
@@ -49,6 +49,11 @@ class MeldingAdmin(admin.ModelAdmin):
     def onderwerp_link(self, melding: Melding) -> str:
         onderwerp = melding.onderwerp
         return format_html('<a href="{}">{}</a>', onderwerp.get_absolute_url(), onderwerp)
+
+    @admin.display(description="gaat naar")
+    def gaat_naar(self, melding: Melding) -> str:
+        organisaties = ", ".join(melding.houders)
+        return f"{organisaties} en de beheerders" if organisaties else "de beheerders"
 
     def has_add_permission(self, request):
         return False  # meldingen come from the public form
