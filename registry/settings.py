@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "municipalities",
     "agreements",
     "agreements.grip",
+    "agreements.meldingen",
 ]
 
 MIDDLEWARE = [
@@ -126,6 +127,22 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# E-mail: printed on the console unless a mail server is configured.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "register@samenwerkingsregister.nl")
+
+# Klopt er iets niet? (agreements/meldingen): submissions per IP address per hour, the least
+# number of seconds between showing the form and sending it, and how many days after a melding
+# is handled the melder's name and e-mail address are removed (manage.py ruim_meldingen_op).
+MELDINGEN_PER_UUR = int(os.environ.get("MELDINGEN_PER_UUR", "10"))
+MELDINGEN_MINIMALE_SECONDEN = 3
+MELDINGEN_BEWAARTERMIJN_DAGEN = int(os.environ.get("MELDINGEN_BEWAARTERMIJN_DAGEN", "30"))
 
 API_VERSION = "1.1.0"  # 1.1: begindatum and einddatum on every resource with a period
 

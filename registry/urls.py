@@ -40,4 +40,5 @@ urlpatterns = [
     path("", include("municipalities.urls")),
     path("", include("agreements.urls")),
     path("", include("agreements.grip.urls")),
+    path("", include("agreements.meldingen.urls")),
 ]

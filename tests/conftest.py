@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-ONZE_APPS = ("municipalities", "agreements", "grip")
+ONZE_APPS = ("municipalities", "agreements", "grip", "meldingen")
 
 
 @pytest.fixture

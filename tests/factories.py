@@ -32,6 +32,9 @@ from agreements.grip.models import (
     Vertegenwoordiger,
     Zienswijze,
 )
+from agreements.meldingen.constants import Onderdeel
+from agreements.meldingen.constants import Status as Meldingstatus
+from agreements.meldingen.models import Melding
 from agreements.models import (
     Deelname,
     HerindelingsMutatie,
@@ -355,3 +358,26 @@ class BeeindigingFactory(DjangoModelFactory):
     opzegtermijn_maanden = 24
     uittredingsvoorwaarden = "Opzeggen vóór 1 juli, met ingang van het volgende jaar."
     ontvlechtingskosten = "De uittredende deelnemer betaalt de frictiekosten."
+
+
+class MeldingFactory(DjangoModelFactory):
+    class Meta:
+        model = Melding
+
+    regeling = factory.SubFactory(RegelingFactory)
+    onderdeel = Onderdeel.DEELNEMERS
+    tekst = "Gemeente Wassenaar is in 2024 uitgetreden, dat staat er niet bij."
+    naam = factory.Faker("name", locale="nl_NL")
+    email = factory.Faker("email", locale="nl_NL")
+
+    class Params:
+        over_gemeente = factory.Trait(
+            regeling=None,
+            gemeente=factory.SubFactory(GemeenteFactory),
+            onderdeel=Onderdeel.GEGEVENS,
+        )
+        afgehandeld = factory.Trait(
+            status=Meldingstatus.AFGEHANDELD,
+            afgehandeld_op=factory.LazyFunction(timezone.now),
+            antwoord="Dank u wel, het register is aangepast.",
+        )

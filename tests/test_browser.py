@@ -13,6 +13,8 @@ import re
 import pytest
 from django.core.management import call_command
 
+from agreements.meldingen.models import Melding
+
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 AXE = pathlib.Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -48,6 +50,9 @@ PAGINAS = [
     "/gemeenten/GM0626/dashboard?peildatum=2026-03-01",
     "/gemeenten/GM0014/dashboard?peildatum=2025-11-15",
     "/gemeenten/GM0626/verbonden-partijen",
+    "/regelingen/werkorganisatie-duivenvoorde/melding",
+    "/gemeenten/GM0626/melding?peildatum=2020-01-01",
+    "/gemeenten/GM0626/melding/verstuurd",
 ]
 
 
@@ -93,17 +98,21 @@ def typ_datum(page, datum: str):
     assert page.evaluate("document.activeElement.value") == datum
 
 
+def overtredingen(page) -> list:
+    """What axe-core finds against WCAG 2.1 AA on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    resultaat = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
+    )
+    return [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in resultaat["violations"]
+    ]
+
+
 @pytest.mark.parametrize("url", PAGINAS)
 def test_no_accessibility_violations(pagina, url):
     assert pagina.goto(url).status == 200
-    pagina.add_script_tag(path=str(AXE))
-    resultaat = pagina.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
-    )
-    overtredingen = [
-        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in resultaat["violations"]
-    ]
-    assert overtredingen == []
+    assert overtredingen(pagina) == []
 
 
 def test_every_page_has_one_h1_and_the_landmarks(pagina):
@@ -184,3 +193,37 @@ def test_the_printed_register_keeps_its_headings_and_drops_the_controls(pagina):
     assert koppen.count() == 5 and koppen.first.is_visible()
     breedte = pagina.evaluate("document.querySelector('main').scrollWidth")
     assert breedte <= pagina.viewport_size["width"]  # nothing sticks out of the page
+
+
+@pytest.mark.parametrize("breedte", [1280, 360])
+def test_the_report_form_with_its_errors_is_accessible_and_fits_a_phone(pagina, breedte):
+    pagina.set_viewport_size({"width": breedte, "height": 800})
+    pagina.goto("/regelingen/werkorganisatie-duivenvoorde")
+    pagina.get_by_role("link", name="Meld een fout op deze pagina").click()
+    pagina.wait_for_url(re.compile(r"/regelingen/werkorganisatie-duivenvoorde/melding"))
+    assert not pagina.locator("input[name=website]").is_visible()  # the honeypot
+    pagina.get_by_role("button", name="Melding versturen").click()  # empty, and too fast
+    assert "Uw melding is nog niet verstuurd" in pagina.get_by_role("alert").inner_text()
+    assert pagina.get_by_label("Wat klopt er niet?").get_attribute("aria-invalid") == "true"
+    assert overtredingen(pagina) == []
+    # Nothing in the content sticks out sideways (the header is the base layout's own).
+    uitstekend = pagina.evaluate(
+        "[...document.querySelectorAll('main *')]"
+        ".filter(e => e.getBoundingClientRect().right > window.innerWidth).length"
+    )
+    assert uitstekend == 0
+
+
+def test_report_an_error_with_the_keyboard(pagina, settings):
+    settings.MELDINGEN_MINIMALE_SECONDEN = 0  # the live server runs in this process
+    pagina.goto("/gemeenten/GM0626/melding")
+    tab_naar(pagina, "#id_onderdeel")
+    pagina.keyboard.type("Deelnemers")
+    tab_naar(pagina, "#id_tekst")
+    pagina.keyboard.type("Voorschoten neemt sinds 2025 niet meer deel aan Duivenvoorde.")
+    tab_naar(pagina, "form.meldformulier button[type=submit]")
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_url(re.compile(r"/gemeenten/GM0626/melding/verstuurd$"))
+    assert pagina.locator("h1").inner_text() == "Bedankt voor uw melding"
+    melding = Melding.objects.get()
+    assert (melding.gemeente.code, melding.onderdeel) == ("GM0626", "deelnemers")
