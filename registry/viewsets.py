@@ -107,6 +107,21 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
         self.kwargs[kwarg] = self.lookup_value(self.kwargs[kwarg])
         return super().get_object()
 
+    def perform_create(self, serializer):
+        self.check_new_object_permissions(serializer.save())
+
+    def perform_update(self, serializer):
+        self.check_new_object_permissions(serializer.save())
+
+    def check_new_object_permissions(self, obj):
+        """Permissions that judge an object as it was saved (a redacteur may create or change
+        only what their organisation keeps) say so with ``has_new_object_permission``; a
+        refusal rolls the request's transaction back."""
+        for permission in self.get_permissions():
+            check = getattr(permission, "has_new_object_permission", None)
+            if check is not None and not check(self.request, self, obj):
+                self.permission_denied(self.request, message=getattr(permission, "message", None))
+
     def get_renderers(self):
         renderers = super().get_renderers()
         if self.action == "list":
