@@ -53,17 +53,24 @@ class EigenObjectenMixin:
     def _is_inline(self) -> bool:
         return isinstance(self, InlineModelAdmin)
 
+    def _houdt(self, request, obj) -> bool:
+        """Whether the user keeps ``obj`` as it was read: decided once, so that a form that
+        was refused is shown again as a form (with the reason), not as a view."""
+        if not hasattr(obj, "_redactie_houdt"):
+            obj._redactie_houdt = mag_houden(request.user, obj)
+        return obj._redactie_houdt
+
     def has_change_permission(self, request, obj=None):
         toegestaan = super().has_change_permission(request, obj)
         if self._is_inline() or obj is None:  # an inline's obj is the parent
             return toegestaan
-        return toegestaan and mag_houden(request.user, obj)
+        return toegestaan and self._houdt(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         toegestaan = super().has_delete_permission(request, obj)
         if self._is_inline() or obj is None:
             return toegestaan
-        return toegestaan and mag_houden(request.user, obj)
+        return toegestaan and self._houdt(request, obj)
 
     def get_form(self, request, obj=None, **kwargs):
         return met_houderscontrole(super().get_form(request, obj, **kwargs), request.user)
