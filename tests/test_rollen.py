@@ -280,11 +280,11 @@ def test_the_api_lets_a_redacteur_write_only_what_the_organisation_keeps(api_a, 
             {"naam": "Niet"},
             format="json",
         ),
-        api_a.patch(f"/api/v1/gemeenten/GM0546", {"naam": "Niet"}, format="json"),
+        api_a.patch("/api/v1/gemeenten/GM0546", {"naam": "Niet"}, format="json"),
         api_a.patch(
             f"/api/v1/regelingen/{register['samen'].slug}", {"naam": "Niet"}, format="json"
         ),
-        api_a.delete(f"/api/v1/raadsafspraken/GM0546"),
+        api_a.delete("/api/v1/raadsafspraken/GM0546"),
     ]:
         assert response.status_code == 403, (response.request, response.content)
         assert response["Content-Type"] == PROBLEM
