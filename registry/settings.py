@@ -81,6 +81,13 @@ AXES_LOCKOUT_TEMPLATE = "geblokkeerd.html"
 # regeling:<identificatie> keys they edit for (agreements/redactie/oidc.py).
 OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
 if OIDC_RP_CLIENT_ID:
+    OIDC_ADRESSEN = [
+        "OIDC_OP_AUTHORIZATION_ENDPOINT",
+        "OIDC_OP_TOKEN_ENDPOINT",
+        "OIDC_OP_USER_ENDPOINT",
+    ]
+    if ontbreekt := [naam for naam in OIDC_ADRESSEN if not os.environ.get(naam)]:
+        raise RuntimeError(f"OIDC_RP_CLIENT_ID is gezet; zet ook {', '.join(ontbreekt)}.")
     OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
     OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["OIDC_OP_AUTHORIZATION_ENDPOINT"]
     OIDC_OP_TOKEN_ENDPOINT = os.environ["OIDC_OP_TOKEN_ENDPOINT"]

@@ -225,6 +225,12 @@ def als_label(waarde, labels: dict):
     return labels.get(waarde, waarde) if isinstance(waarde, str) else waarde
 
 
+WIE_WIJZIGT = (
+    " Met een persoonlijke token: een beheerder, of een redacteur van een organisatie die het "
+    "gegeven bijhoudt (voor en na de wijziging); anders 401 of 403. Identificaties liggen vast."
+)
+
+
 def crud_schema(meervoud: str, enkelvoud: str, beschrijving: str = ""):
     return extend_schema_view(
         list=extend_schema(summary=meervoud.capitalize(), description=beschrijving),
@@ -233,20 +239,19 @@ def crud_schema(meervoud: str, enkelvoud: str, beschrijving: str = ""):
         ),
         create=extend_schema(
             summary=f"{enkelvoud.capitalize()} toevoegen",
-            description=f"Voeg een {enkelvoud} toe (alleen voor beheerders).",
+            description=f"Voeg een {enkelvoud} toe." + WIE_WIJZIGT,
         ),
         update=extend_schema(
             summary=f"{enkelvoud.capitalize()} vervangen",
-            description=f"Vervang alle gegevens van een {enkelvoud} (alleen voor beheerders).",
+            description=f"Vervang alle gegevens van een {enkelvoud}." + WIE_WIJZIGT,
         ),
         partial_update=extend_schema(
             summary=f"{enkelvoud.capitalize()} wijzigen",
-            description=f"Wijzig de meegestuurde gegevens van een {enkelvoud} (alleen voor "
-            "beheerders).",
+            description=f"Wijzig de meegestuurde gegevens van een {enkelvoud}." + WIE_WIJZIGT,
         ),
         destroy=extend_schema(
             summary=f"{enkelvoud.capitalize()} verwijderen",
-            description=f"Verwijder een {enkelvoud} (alleen voor beheerders); 409 als andere "
-            "gegevens ernaar verwijzen.",
+            description=f"Verwijder een {enkelvoud}; 409 als andere gegevens ernaar verwijzen "
+            "(beëindig een regeling dan met een einddatum)." + WIE_WIJZIGT,
         ),
     )

@@ -162,3 +162,33 @@ def test_anonymous_reads_beyond_the_limit_get_a_429_with_retry_after(api, settin
     # A user with a token has a limit of their own.
     token = ApiTokenFactory().tekst
     assert api.get("/api/v1/themas", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
+
+
+# OIDC is configured by the environment alone.
+
+
+def test_oidc_is_off_without_a_client_id_and_on_with_its_addresses(monkeypatch):
+    from tests.test_instellingen import lees_instellingen
+
+    uit = lees_instellingen(monkeypatch, OIDC_RP_CLIENT_ID=None)
+    assert "agreements.redactie.oidc.OrganisatieBackend" not in uit["AUTHENTICATION_BACKENDS"]
+    with pytest.raises(RuntimeError, match="zet ook OIDC_OP_TOKEN_ENDPOINT"):
+        lees_instellingen(
+            monkeypatch,
+            OIDC_RP_CLIENT_ID="register",
+            OIDC_OP_AUTHORIZATION_ENDPOINT=f"{IDP}/auth",
+            OIDC_OP_TOKEN_ENDPOINT=None,
+            OIDC_OP_USER_ENDPOINT=f"{IDP}/userinfo",
+        )
+    aan = lees_instellingen(
+        monkeypatch,
+        OIDC_RP_CLIENT_ID="register",
+        OIDC_OP_AUTHORIZATION_ENDPOINT=f"{IDP}/auth",
+        OIDC_OP_TOKEN_ENDPOINT=f"{IDP}/token",
+        OIDC_OP_USER_ENDPOINT=f"{IDP}/userinfo",
+        OIDC_CLAIM_ORGANISATIES="organisaties",
+    )
+    assert aan["AUTHENTICATION_BACKENDS"][-1] == "agreements.redactie.oidc.OrganisatieBackend"
+    assert aan["AUTHENTICATION_BACKENDS"][0] == "axes.backends.AxesStandaloneBackend"
+    assert aan["OIDC_OP_TOKEN_ENDPOINT"] == f"{IDP}/token"
+    assert aan["OIDC_CLAIM_ORGANISATIES"] == "organisaties"
