@@ -10,8 +10,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('agreements', '0010_rollen'),
-        ('municipalities', '0004_rollen'),
+        ('agreements', '0001_initial'),
+        ('municipalities', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
