@@ -370,3 +370,36 @@ def test_a_regeling_or_gemeente_with_deelnames_is_not_deleted(
     assert "beëindig de regeling" in response.content.decode()
     assert Regeling.objects.filter(pk=samen.pk).exists()
     assert Deelname.objects.filter(regeling=samen).count() == 2
+
+
+def test_a_tampered_inline_row_of_another_gemeente_is_a_form_error(
+    client, admin_url, register, regeling_formulier
+):
+    b, van_b = register["b"], register["van_b"]
+    andere = VertegenwoordigerFactory(regeling=van_b, gemeente=register["a"], naam="A. de Vries")
+    client.force_login(RedacteurFactory(gemeenten=[b]).gebruiker)
+    data = regeling_formulier(van_b)
+    data.update(
+        {
+            "vertegenwoordigers-TOTAL_FORMS": "1",
+            "vertegenwoordigers-INITIAL_FORMS": "1",
+            "vertegenwoordigers-0-id": str(andere.pk),
+            "vertegenwoordigers-0-regeling": str(van_b.pk),
+            "vertegenwoordigers-0-gemeente": str(register["a"].pk),
+            "vertegenwoordigers-0-naam": "Overschreven",
+            "vertegenwoordigers-0-functie": andere.functie,
+            "vertegenwoordigers-0-orgaan": andere.orgaan,
+            "vertegenwoordigers-0-begindatum": "2022-06-01",
+        }
+    )
+    response = client.post(admin_url(Regeling, "change", van_b.pk), data)
+    assert response.status_code == 200  # the form again, with the error
+    andere.refresh_from_db()
+    assert andere.naam == "A. de Vries"
+
+
+def test_a_redacteur_changes_the_own_gemeente_only(admin_a, admin_url, register):
+    assert admin_a.get(admin_url(Gemeente, "change", register["a"].pk)).status_code == 200
+    assert admin_a.get(admin_url(Gemeente, "change", register["b"].pk)).status_code == 302
+    lijst = admin_a.get(admin_url(Gemeente, "changelist"))
+    assert ids(lijst) == {register["a"].pk}
