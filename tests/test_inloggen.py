@@ -192,3 +192,27 @@ def test_oidc_is_off_without_a_client_id_and_on_with_its_addresses(monkeypatch):
     assert aan["AUTHENTICATION_BACKENDS"][0] == "axes.backends.AxesStandaloneBackend"
     assert aan["OIDC_OP_TOKEN_ENDPOINT"] == f"{IDP}/token"
     assert aan["OIDC_CLAIM_ORGANISATIES"] == "organisaties"
+
+
+@pytest.mark.parametrize(
+    ("waarde", "lijst"),
+    [
+        ("GM0626, regeling:holland-rijnland", ["GM0626", "regeling:holland-rijnland"]),
+        (["gm0626"], ["gm0626"]),
+        (None, []),
+        (42, []),
+    ],
+)
+def test_the_organisations_claim_is_a_list_or_a_string(waarde, lijst):
+    from agreements.redactie.oidc import als_lijst
+
+    assert als_lijst(waarde) == lijst
+
+
+@pytest.mark.urls(__name__)
+def test_without_an_organisations_claim_the_organisations_stay_as_they_are(client, oidc):
+    oidc.OIDC_CLAIM_ORGANISATIES = ""
+    response = aanmelden_bij_idp(client, oidc, {"sub": "x", "preferred_username": "p.smit"})
+    assert response.status_code == 302
+    gebruiker = get_user_model().objects.get(username="p.smit")
+    assert not Redacteur.objects.filter(gebruiker=gebruiker).exists()

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from agreements.constants import Rol, Vorm
@@ -195,6 +196,16 @@ def test_autocomplete_offers_only_the_own_gemeenten(admin_a, register):
     assert [r["text"] for r in response.json()["results"]] == [str(register["a"])]
 
 
+def test_autocomplete_offers_every_regeling_to_refer_to(admin_a, register):
+    response = admin_a.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "agreements", "model_name": "deelname", "field_name": "regeling"},
+    )
+    assert {r["text"] for r in response.json()["results"]} == {"Samen", "Van Leiden"}
+    lijst = admin_a.get(reverse("admin:agreements_regeling_changelist"))
+    assert ids(lijst) == set()  # but changes none of them
+
+
 def test_the_regeling_page_of_a_centrumgemeente_shows_only_its_own_grip_rows(
     client, admin_url, register
 ):
@@ -256,6 +267,9 @@ def test_the_queryset_helper_limits_to_what_a_user_keeps(register, redacteur_a):
     }
     zonder = GebruikerFactory(groepen=[REDACTEUREN])  # a redacteur of no organisation
     assert not eigen(Deelname.objects.all(), zonder).exists()
+    assert not eigen(Deelname.objects.all(), AnonymousUser()).exists()
+    redacteur_a.is_active = False
+    assert not eigen(Deelname.objects.all(), redacteur_a).exists()
 
 
 # The API.

@@ -7,7 +7,7 @@ import hashlib
 import re
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from agreements.redactie.models import ApiToken
@@ -58,7 +58,11 @@ def test_the_expiry_is_required_and_at_most_a_year(client, admin_url):
     gebruiker = GebruikerFactory(groepen=[BEHEERDERS])
     client.force_login(gebruiker)
     url = admin_url(ApiToken, "add")
-    for verloopt in ["", (timezone.localdate() + datetime.timedelta(days=400)).isoformat()]:
+    for verloopt in [
+        "",
+        (timezone.localdate() - datetime.timedelta(days=1)).isoformat(),
+        (timezone.localdate() + datetime.timedelta(days=400)).isoformat(),
+    ]:
         response = client.post(
             url, {"gebruiker": gebruiker.pk, "naam": "x", "verloopt_op": verloopt}
         )
@@ -154,3 +158,32 @@ def test_the_command_makes_a_token_that_works(api, deelname, capsys):
     token = capsys.readouterr().out.strip()
     assert patch(api, deelname, HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
     assert ApiToken.objects.get().naam == "schemathesis"
+
+
+def test_a_saved_token_cannot_be_changed_in_the_admin(client, admin_url, beheerder_token):
+    client.force_login(beheerder_token.gebruiker)
+    voor = ApiToken.objects.values().get()
+    response = client.post(
+        admin_url(ApiToken, "change", beheerder_token.pk), {"naam": "anders"}, follow=True
+    )
+    assert response.status_code == 200
+    assert ApiToken.objects.values().get() == voor
+
+
+def test_the_token_of_an_inactive_account_is_refused(api, beheerder_token, deelname):
+    beheerder_token.gebruiker.is_active = False
+    beheerder_token.gebruiker.save()
+    response = patch(api, deelname, HTTP_AUTHORIZATION=f"Bearer {beheerder_token.tekst}")
+    assert response.status_code == 401
+    assert "niet actief" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("argumenten", "melding"),
+    [(["niemand"], "Er is geen gebruiker"), (["iemand", "--dagen", "400"], "0 tot 366 dagen")],
+)
+def test_the_command_explains_what_it_refuses(argumenten, melding):
+    GebruikerFactory(username="iemand")
+    with pytest.raises(CommandError, match=melding):
+        call_command("maak_token", *argumenten)
+    assert not ApiToken.objects.exists()

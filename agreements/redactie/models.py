@@ -71,11 +71,6 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class ApiTokenQuerySet(models.QuerySet):
-    def geldig(self):
-        return self.filter(ingetrokken_op__isnull=True, verloopt_op__gte=timezone.localdate())
-
-
 class ApiToken(models.Model):
     """A personal token for writing through the API. Only a SHA-256 hash is stored: the token
     itself is shown once, when it is made. It expires, and can be withdrawn."""
@@ -97,8 +92,6 @@ class ApiToken(models.Model):
         help_text=f"Verplicht; hoogstens {TOKEN_HOOGSTENS_DAGEN} dagen na vandaag.",
     )
     ingetrokken_op = models.DateTimeField("ingetrokken op", null=True, blank=True, editable=False)
-
-    objects = ApiTokenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "API-token"
