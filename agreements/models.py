@@ -579,7 +579,7 @@ class Herziening(models.Model):
     herindeling = models.ForeignKey(
         Herindeling,
         verbose_name="herindeling",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="herzieningen",
     )
     regeling = models.ForeignKey(
@@ -617,7 +617,7 @@ class HerindelingsMutatie(models.Model):
     it can be undone while nothing has changed since."""
 
     herindeling = models.ForeignKey(
-        Herindeling, verbose_name="herindeling", on_delete=models.CASCADE, related_name="mutaties"
+        Herindeling, verbose_name="herindeling", on_delete=models.PROTECT, related_name="mutaties"
     )
     soort = models.CharField("soort", max_length=30, choices=Mutatie.choices)
     deelname = models.ForeignKey(

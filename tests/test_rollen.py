@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from agreements.constants import Rol, Vorm
 from agreements.grip.models import Bijdrage, Procedurestap, Rapporteur, Vertegenwoordiger
-from agreements.models import Deelname, Regeling
+from agreements.models import Deelname, HerindelingsMutatie, Regeling
 from agreements.redactie.rollen import BEHEERDERS, REDACTEUREN, eigen
 from municipalities.models import Gemeente, Herindeling
 from tests.factories import (
@@ -21,6 +21,7 @@ from tests.factories import (
     GebruikerFactory,
     GemeenteFactory,
     HerindelingFactory,
+    HerindelingsMutatieFactory,
     ProcedurestapFactory,
     RaadsafspraakFactory,
     RapporteurFactory,
@@ -417,3 +418,12 @@ def test_a_redacteur_changes_the_own_gemeente_only(admin_a, admin_url, register)
     assert admin_a.get(admin_url(Gemeente, "change", register["b"].pk)).status_code == 302
     lijst = admin_a.get(admin_url(Gemeente, "changelist"))
     assert ids(lijst) == {register["a"].pk}
+
+
+def test_an_applied_herindeling_keeps_its_trace(admin_client, admin_url):
+    mutatie = HerindelingsMutatieFactory()
+    herindeling = mutatie.herindeling
+    response = admin_client.post(admin_url(Herindeling, "delete", herindeling.pk), {"post": "yes"})
+    assert response.status_code == 200  # the page that lists what protects it
+    assert Herindeling.objects.filter(pk=herindeling.pk).exists()
+    assert HerindelingsMutatie.objects.filter(pk=mutatie.pk).exists()

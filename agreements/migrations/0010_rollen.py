@@ -21,4 +21,14 @@ class Migration(migrations.Migration):
             name='regeling',
             field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='herzieningen', to='agreements.regeling', verbose_name='regeling'),
         ),
+        migrations.AlterField(
+            model_name='herindelingsmutatie',
+            name='herindeling',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='mutaties', to='municipalities.herindeling', verbose_name='herindeling'),
+        ),
+        migrations.AlterField(
+            model_name='herziening',
+            name='herindeling',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='herzieningen', to='municipalities.herindeling', verbose_name='herindeling'),
+        ),
     ]
