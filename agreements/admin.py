@@ -2,14 +2,14 @@
 partner on its own page, and the herindeling with its actions (they change deelnames)."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
 from municipalities.admin import GemeenteAdmin, PartnerAdmin
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Herindeling, Overgang, Partner
-from registry.admin import PeildatumFilter
+from registry.admin import PeildatumFilter, VasteIdentificatieAdmin
 from registry.geldigheid import perioden_overlappen
 
 from .models import (
@@ -22,6 +22,7 @@ from .models import (
     RooImport,
     Thema,
 )
+from .redactie.beheer import EigenObjectenMixin
 from .services import maak_ongedaan, pas_toe
 
 
@@ -42,8 +43,21 @@ class ProvincieFilter(admin.SimpleListFilter):
         )
 
 
+class GeenVerwijderingMetGegevens:
+    """Deleting what other data refers to is refused (PROTECT); say what to do instead."""
+
+    instead = ""
+
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected and self.instead:
+            messages.warning(request, self.instead)
+        return deleted, model_count, perms_needed, protected
+
+
 @admin.register(Thema)
-class ThemaAdmin(admin.ModelAdmin):
+class ThemaAdmin(EigenObjectenMixin, VasteIdentificatieAdmin, admin.ModelAdmin):
+    vrij_te_kiezen = True
     list_display = ["naam", "bovenliggend", "domein", "beleidsintensiteit"]
     list_filter = ["domein", "beleidsintensiteit"]
     list_select_related = ["bovenliggend"]
@@ -83,7 +97,7 @@ class VersieFormSet(GeenOverlapFormSet):
     melding = "Twee versies van de regeling overlappen in tijd."
 
 
-class DeelnameInline(admin.TabularInline):
+class DeelnameInline(EigenObjectenMixin, admin.TabularInline):
     model = Deelname
     formset = DeelnameFormSet
     fields = [
@@ -106,21 +120,28 @@ class DeelnameInline(admin.TabularInline):
         return super().get_queryset(request).select_related("gemeente", "partner")
 
 
-class VersieInline(admin.TabularInline):
+class VersieInline(EigenObjectenMixin, admin.TabularInline):
     model = RegelingVersie
     formset = VersieFormSet
     fields = ["titel", "vorm", "begindatum", "einddatum", "roo_id", "bron_url"]
     extra = 0
 
 
-class PublicatieInline(admin.TabularInline):
+class PublicatieInline(EigenObjectenMixin, admin.TabularInline):
     model = Publicatie
     fields = ["soort", "titel", "url", "datum"]
     extra = 0
 
 
 @admin.register(Regeling)
-class RegelingAdmin(admin.ModelAdmin):
+class RegelingAdmin(
+    GeenVerwijderingMetGegevens, EigenObjectenMixin, VasteIdentificatieAdmin, admin.ModelAdmin
+):
+    vrij_te_kiezen = True
+    instead = (
+        "Een regeling met deelnames of andere gegevens verwijdert u niet: beëindig de regeling "
+        "(einddatum, status opgeheven), dan blijft haar geschiedenis in het register."
+    )
     list_display = ["naam", "afkorting", "vorm", "status", "begindatum", "einddatum"]
     list_filter = [PeildatumFilter, "vorm", "status", "themas", ProvincieFilter, "roo_beheerd"]
     search_fields = ["naam", "afkorting", "doel", "slug"]
@@ -161,7 +182,7 @@ class RegelingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Deelname)
-class DeelnameAdmin(admin.ModelAdmin):
+class DeelnameAdmin(EigenObjectenMixin, admin.ModelAdmin):
     list_display = ["regeling", "gemeente", "partner", "rol", "begindatum", "einddatum"]
     list_filter = [PeildatumFilter, "rol", "regeling__vorm", "roo_beheerd"]
     list_select_related = ["regeling", "gemeente", "partner"]
@@ -170,7 +191,7 @@ class DeelnameAdmin(admin.ModelAdmin):
 
 
 @admin.register(RooImport)
-class RooImportAdmin(admin.ModelAdmin):
+class RooImportAdmin(EigenObjectenMixin, admin.ModelAdmin):
     """The record of each ROO import; written by ``manage.py importeer_roo`` only."""
 
     list_display = ["gestart", "bron", "schema"]
@@ -184,7 +205,7 @@ class RooImportAdmin(admin.ModelAdmin):
         return False
 
 
-class DeelnameVanGemeenteInline(admin.TabularInline):
+class DeelnameVanGemeenteInline(EigenObjectenMixin, admin.TabularInline):
     """The deelnames of a gemeente, to read; they are entered on the regeling."""
 
     model = Deelname
@@ -207,11 +228,16 @@ class DeelnameVanPartnerInline(DeelnameVanGemeenteInline):
     fk_name = "partner"
 
 
-class GemeenteMetDeelnamesAdmin(GemeenteAdmin):
+class GemeenteMetDeelnamesAdmin(GeenVerwijderingMetGegevens, EigenObjectenMixin, GemeenteAdmin):
     inlines = [DeelnameVanGemeenteInline]
+    instead = (
+        "Een gemeente met deelnames of andere gegevens verwijdert u niet: een gemeente die "
+        "ophoudt te bestaan, krijgt een einddatum en een opvolger (een herindeling)."
+    )
 
 
-class PartnerMetDeelnamesAdmin(PartnerAdmin):
+class PartnerMetDeelnamesAdmin(EigenObjectenMixin, PartnerAdmin):
+    vrij_te_kiezen = True
     inlines = [DeelnameVanPartnerInline]
 
 
@@ -290,7 +316,7 @@ class MutatieInline(admin.TabularInline):
 
 
 @admin.register(Herindeling)
-class HerindelingAdmin(admin.ModelAdmin):
+class HerindelingAdmin(EigenObjectenMixin, VasteIdentificatieAdmin, admin.ModelAdmin):
     form = HerindelingForm
     list_display = ["naam", "datum", "opvolger", "toegepast_op"]
     list_select_related = ["opvolger"]
@@ -312,11 +338,14 @@ class HerindelingAdmin(admin.ModelAdmin):
                     request, f"{herindeling}: {niets if uitkomst is None else gedaan}"
                 )
 
-    @admin.action(description="Doorvoeren in de deelnames")
+    def has_doorvoeren_permission(self, request):
+        return request.user.has_perm("municipalities.doorvoeren_herindeling")
+
+    @admin.action(description="Doorvoeren in de deelnames", permissions=["doorvoeren"])
     def doorvoeren(self, request, queryset):
         self._voer_uit(request, queryset, pas_toe, "doorgevoerd.", "was al doorgevoerd.")
 
-    @admin.action(description="Doorvoeren ongedaan maken")
+    @admin.action(description="Doorvoeren ongedaan maken", permissions=["doorvoeren"])
     def ongedaan_maken(self, request, queryset):
         self._voer_uit(
             request, queryset, maak_ongedaan, "ongedaan gemaakt.", "was niet doorgevoerd."

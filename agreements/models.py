@@ -19,6 +19,15 @@ from municipalities.models import (
     oin_validator,
 )
 from registry.geldigheid import Geldigheid, GeldigheidQuerySet, actief_op_q
+from registry.houders import (
+    GEEN,
+    NIEMAND,
+    VasteIdentificatie,
+    gemeente_q,
+    gemeentecodes,
+    regeling_sleutel,
+    regelingen,
+)
 from registry.slugs import DerivedSlug
 
 from .constants import (
@@ -42,7 +51,7 @@ def regeling_actief_q(datum: datetime.date, prefix: str = "") -> Q:
     return actief_op_q(datum, prefix) & ~Q(**{f"{prefix}status": Status.IN_VOORBEREIDING})
 
 
-class Thema(models.Model):
+class Thema(VasteIdentificatie, models.Model):
     naam = models.CharField("naam", max_length=120, unique=True)
     slug = models.SlugField("identificatie", max_length=120, unique=True)
     bovenliggend = models.ForeignKey(
@@ -74,6 +83,8 @@ class Thema(models.Model):
         help_text="Beleidsrijk of beleidsarm (onderzoek NHL); leeg als dat niet bekend is.",
     )
 
+    vaste_velden = ("slug",)
+
     class Meta:
         verbose_name = "thema"
         verbose_name_plural = "thema's"
@@ -91,6 +102,14 @@ class Thema(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("thema-pagina", args=[self.slug])
+
+    def houders(self) -> frozenset[str]:
+        """The thesaurus is kept by the beheerders of the register."""
+        return NIEMAND
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return GEEN
 
 
 class OpPeildatumIterable(ModelIterable):
@@ -167,7 +186,16 @@ class RegelingQuerySet(GeldigheidQuerySet):
         return queryset
 
 
-class Regeling(Geldigheid, DerivedSlug):
+def uitvoerende_deelnames():
+    """The deelnames through which a gemeente carries out a regeling now (centrumgemeente,
+    gastheergemeente): that gemeente keeps the regeling's data too."""
+    return Deelname.objects.exclude(rol=Rol.DEELNEMER).filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gte=datetime.date.today()),
+        gemeente__isnull=False,
+    )
+
+
+class Regeling(VasteIdentificatie, Geldigheid, DerivedSlug):
     slug = models.SlugField(
         "identificatie",
         max_length=120,
@@ -240,6 +268,7 @@ class Regeling(Geldigheid, DerivedSlug):
     )
 
     zoals_op_peildatum = False  # set on regelingen read with op_peildatum
+    vaste_velden = ("slug",)
     objects = RegelingQuerySet.as_manager()
 
     class Meta:
@@ -280,6 +309,23 @@ class Regeling(Geldigheid, DerivedSlug):
 
     def slug_source(self) -> str:
         return slugify(self.afkorting or self.naam)
+
+    def houders(self) -> frozenset[str]:
+        """The secretariaat of the regeling itself, and the gemeenten that carry it out now
+        (centrumgemeente, gastheergemeente)."""
+        uitvoerders = (
+            uitvoerende_deelnames().filter(regeling=self).values_list("gemeente__code", flat=True)
+            if self.pk
+            else []
+        )
+        return frozenset({regeling_sleutel(self.slug), *uitvoerders})
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        uitvoerend = uitvoerende_deelnames().filter(gemeente__code__in=gemeentecodes(sleutels))
+        return Q(**{f"{prefix}slug__in": regelingen(sleutels)}) | Q(
+            **{f"{prefix}pk__in": uitvoerend.values("regeling_id")}
+        )
 
     def clean(self):
         super().clean()
@@ -339,6 +385,13 @@ class RegelingVersie(Geldigheid):
     def __str__(self):
         return f"{self.titel} ({self.begindatum or 'onbekend'} – {self.einddatum or ''})"
 
+    def houders(self) -> frozenset[str]:
+        return self.regeling.houders()
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return Regeling.houders_q(sleutels, f"{prefix}regeling__")
+
     def clean(self):
         super().clean()
         if self.regeling_id and (
@@ -373,6 +426,13 @@ class Publicatie(models.Model):
     def __str__(self):
         return self.titel or self.url
 
+    def houders(self) -> frozenset[str]:
+        return self.regeling.houders()
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return Regeling.houders_q(sleutels, f"{prefix}regeling__")
+
 
 class DeelnameQuerySet(GeldigheidQuerySet):
     def actief_op(self, datum: datetime.date):
@@ -385,7 +445,7 @@ class Deelname(Geldigheid):
 
     uuid = models.UUIDField("identificatie", default=uuid.uuid4, unique=True, editable=False)
     regeling = models.ForeignKey(
-        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="deelnames"
+        Regeling, verbose_name="regeling", on_delete=models.PROTECT, related_name="deelnames"
     )
     gemeente = models.ForeignKey(
         Gemeente,
@@ -460,6 +520,17 @@ class Deelname(Geldigheid):
     def deelnemer(self):
         return self.gemeente or self.partner
 
+    def houders(self) -> frozenset[str]:
+        """The gemeente that takes part, and whoever keeps the regeling."""
+        eigen = {self.gemeente.code} if self.gemeente_id else set()
+        return frozenset(eigen) | self.regeling.houders()
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return gemeente_q(sleutels, f"{prefix}gemeente__") | Regeling.houders_q(
+            sleutels, f"{prefix}regeling__"
+        )
+
     @property
     def bestuursorganen(self) -> list[str]:
         return [o for o in ("raad", "college", "burgemeester") if getattr(self, f"namens_{o}")]
@@ -508,11 +579,11 @@ class Herziening(models.Model):
     herindeling = models.ForeignKey(
         Herindeling,
         verbose_name="herindeling",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="herzieningen",
     )
     regeling = models.ForeignKey(
-        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="herzieningen"
+        Regeling, verbose_name="regeling", on_delete=models.PROTECT, related_name="herzieningen"
     )
     gevolg = models.CharField("gevolg", max_length=20, choices=Gevolg.choices)
     afgehandeld = models.BooleanField("afgehandeld", default=False)
@@ -533,13 +604,20 @@ class Herziening(models.Model):
     def __str__(self):
         return f"{self.regeling}: {self.get_gevolg_display()}"
 
+    def houders(self) -> frozenset[str]:
+        return self.regeling.houders()
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return Regeling.houders_q(sleutels, f"{prefix}regeling__")
+
 
 class HerindelingsMutatie(models.Model):
     """One change that applying a herindeling made, with the state before and after, so that
     it can be undone while nothing has changed since."""
 
     herindeling = models.ForeignKey(
-        Herindeling, verbose_name="herindeling", on_delete=models.CASCADE, related_name="mutaties"
+        Herindeling, verbose_name="herindeling", on_delete=models.PROTECT, related_name="mutaties"
     )
     soort = models.CharField("soort", max_length=30, choices=Mutatie.choices)
     deelname = models.ForeignKey(
@@ -566,6 +644,14 @@ class HerindelingsMutatie(models.Model):
 
     def __str__(self):
         return f"{self.herindeling}: {self.get_soort_display()}"
+
+    def houders(self) -> frozenset[str]:
+        """A trace of a herindeling, written by the service only."""
+        return NIEMAND
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return GEEN
 
 
 WIJZIGINGEN = {"aangemaakt", "bijgewerkt", "verwijderd", "gekoppeld", "ontkoppeld"}
@@ -599,6 +685,14 @@ class RooImport(models.Model):
 
     def __str__(self):
         return f"ROO-import {self.gestart:%d-%m-%Y %H:%M}"
+
+    def houders(self) -> frozenset[str]:
+        """The record of an import, written by the command only."""
+        return NIEMAND
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return GEEN
 
     @property
     def wijzigingen(self) -> int:

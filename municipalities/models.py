@@ -7,6 +7,7 @@ from django.utils.text import slugify
 
 from registry.converters import CBS_CODE
 from registry.geldigheid import Geldigheid
+from registry.houders import GEEN, NIEMAND, VasteIdentificatie, gemeente_q
 from registry.peildatum import JAAR_MAX
 from registry.slugs import DerivedSlug
 
@@ -37,7 +38,7 @@ def kvk_en_oin_constraints(prefix: str) -> list[models.CheckConstraint]:
     ]
 
 
-class Partner(Geldigheid, DerivedSlug):
+class Partner(VasteIdentificatie, Geldigheid, DerivedSlug):
     """Every participant that is not a gemeente: provincie, waterschap, GR body, ministry, ..."""
 
     slug = models.SlugField(
@@ -63,6 +64,8 @@ class Partner(Geldigheid, DerivedSlug):
     )
     oin = models.CharField("OIN", max_length=20, blank=True, validators=[oin_validator])
     toelichting = models.TextField("toelichting", blank=True)
+
+    vaste_velden = ("slug",)
 
     class Meta:
         verbose_name = "partner"
@@ -94,6 +97,14 @@ class Partner(Geldigheid, DerivedSlug):
     def slug_source(self) -> str:
         return self.code or slugify(self.naam)
 
+    def houders(self) -> frozenset[str]:
+        """Partners are kept by the beheerders of the register."""
+        return NIEMAND
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return GEEN
+
     def clean(self):
         super().clean()
         if self.code:
@@ -106,7 +117,7 @@ class Partner(Geldigheid, DerivedSlug):
         return f"{TOOI_BASIS}{PARTNER_CODES[self.soort][0]}/{self.code}"
 
 
-class Gemeente(Geldigheid):
+class Gemeente(VasteIdentificatie, Geldigheid):
     code = models.CharField(
         "CBS-code",
         max_length=6,
@@ -135,6 +146,8 @@ class Gemeente(Geldigheid):
     )
     inwoners = models.PositiveIntegerField("inwoners", null=True, blank=True)
     inwoners_peiljaar = models.PositiveSmallIntegerField("peiljaar inwoners", null=True, blank=True)
+
+    vaste_velden = ("code",)
 
     class Meta:
         verbose_name = "gemeente"
@@ -178,6 +191,14 @@ class Gemeente(Geldigheid):
     def get_absolute_url(self) -> str:
         return reverse("gemeente-pagina", args=[self.code])
 
+    def houders(self) -> frozenset[str]:
+        """A gemeente keeps its own record (registry/houders.py)."""
+        return frozenset({self.code})
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return gemeente_q(sleutels, prefix)
+
     def clean(self):
         super().clean()
         if self.provincie_id and self.provincie.soort != PartnerSoort.PROVINCIE:
@@ -196,7 +217,7 @@ class Gemeente(Geldigheid):
         return f"{TOOI_BASIS}gemeente/{self.code.lower()}"
 
 
-class Herindeling(models.Model):
+class Herindeling(VasteIdentificatie, models.Model):
     """A gemeentelijke herindeling: on ``datum`` the ``opgeheven`` gemeenten cease and
     ``opvolger`` continues or is newly formed. A planned one has no ``toegepast_op`` yet;
     applying it carries it through the deelnames (agreements/services.py)."""
@@ -244,10 +265,15 @@ class Herindeling(models.Model):
         help_text="Wanneer de herindeling is doorgevoerd in de deelnames.",
     )
 
+    vaste_velden = ("slug",)
+
     class Meta:
         verbose_name = "herindeling"
         verbose_name_plural = "herindelingen"
         ordering = ["-datum", "naam"]
+        permissions = [
+            ("doorvoeren_herindeling", "Kan een herindeling doorvoeren en ongedaan maken"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(bron=""),
@@ -258,6 +284,14 @@ class Herindeling(models.Model):
 
     def __str__(self):
         return self.naam
+
+    def houders(self) -> frozenset[str]:
+        """A herindeling changes many gemeenten: only a beheerder keeps it."""
+        return NIEMAND
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return GEEN
 
     def opvolgers_van(self, gemeente: Gemeente) -> list["Overgang"]:
         """Where the territory of ``gemeente`` goes: its overgangen, else wholly to the
@@ -328,3 +362,10 @@ class Overgang(models.Model):
     def __str__(self):
         deel = f" ({self.aandeel:.0%})" if self.aandeel is not None else ""
         return f"{self.gemeente} → {self.opvolger}{deel}"
+
+    def houders(self) -> frozenset[str]:
+        return NIEMAND
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return GEEN

@@ -27,3 +27,17 @@ class PeildatumFilter(admin.SimpleListFilter):
         except ValueError as error:
             raise IncorrectLookupParameters("Ongeldige peildatum.") from error
         return queryset.actief_op(datum)
+
+
+class VasteIdentificatieAdmin:
+    """For a ModelAdmin of a model with ``vaste_velden`` (registry/houders.py): shown, not
+    editable, once the object exists."""
+
+    def get_readonly_fields(self, request, obj=None):
+        velden = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            velden += [veld for veld in self.model.vaste_velden if veld not in velden]
+        return velden
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj is not None else super().get_prepopulated_fields(request, obj)

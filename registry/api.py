@@ -12,9 +12,9 @@ from django.http import JsonResponse
 from django.views.defaults import page_not_found
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.utils.urls import replace_query_param
 
 from .peildatum import OngeldigeParameter
@@ -54,6 +54,17 @@ class Conflict(exceptions.APIException):
 class ProblemJSONRenderer(JSONRenderer):
     media_type = PROBLEM_JSON
     format = "problem+json"
+
+
+def verwijderen_geweigerd(fout: ProtectedError) -> str:
+    """Why a delete is refused, in Dutch: what still refers to it, and what to do instead."""
+    soorten = sorted({str(obj._meta.verbose_name_plural) for obj in fout.protected_objects})
+    return (
+        "Dit kan niet worden verwijderd: er zijn nog "
+        + ", ".join(soorten)
+        + " die ernaar verwijzen. Een regeling of gemeente die ophoudt, verwijdert u niet: "
+        "beëindig de regeling (einddatum) of hef de gemeente op met een herindeling."
+    )
 
 
 def probleem(status_code: int, detail: str = "", instance: str = "", **extra) -> dict:
@@ -99,7 +110,13 @@ def exception_handler(exc, context):
             {exc.parameter: [exceptions.ErrorDetail(exc.bericht, "invalid")]}
         )
     elif isinstance(exc, ProtectedError):
-        exc = Conflict()
+        exc = Conflict(verwijderen_geweigerd(exc))
+    elif isinstance(exc, exceptions.Throttled):
+        exc = exceptions.Throttled(
+            exc.wait,
+            f"Te veel verzoeken. Probeer het over {exc.wait:.0f} seconden opnieuw, of log in "
+            "met een persoonlijke token.",
+        )
     elif isinstance(exc, IntegrityError):
         exc = exceptions.ValidationError(
             "De gegevens zijn in strijd met een regel van het register.", code="integrity"
@@ -119,15 +136,19 @@ def exception_handler(exc, context):
     return response
 
 
-class AlleenLezenOfStaf(BasePermission):
-    """Anyone may read; only authenticated staff may change the register."""
+class AnoniemeLimiet(AnonRateThrottle):
+    """Requests without a login, per address: ``API_LIMIET_ANONIEM`` (read when asked, so
+    that tests and schemathesis can raise it)."""
 
-    message = "Alleen een beheerder mag het register wijzigen."
+    def get_rate(self):
+        return settings.API_LIMIET_ANONIEM
 
-    def has_permission(self, request, view):
-        if request.method in SAFE_METHODS:
-            return True
-        return bool(request.user and request.user.is_authenticated and request.user.is_staff)
+
+class GebruikersLimiet(UserRateThrottle):
+    """Requests with a login, per user: ``API_LIMIET_GEBRUIKER``."""
+
+    def get_rate(self):
+        return settings.API_LIMIET_GEBRUIKER
 
 
 class Pagination(PageNumberPagination):

@@ -40,6 +40,7 @@ HEADERS = {
     "X-Total-Count": ("Totaal aantal resultaten.", {"type": "integer"}),
     "X-Pagination-Page": ("Nummer van deze pagina.", {"type": "integer"}),
     "X-Pagination-Limit": ("Aantal resultaten per pagina.", {"type": "integer"}),
+    "Retry-After": ("Na hoeveel seconden een nieuw verzoek weer kan.", {"type": "integer"}),
 }
 PAGINERING = ["Link", "X-Total-Count", "X-Pagination-Page", "X-Pagination-Limit"]
 
@@ -111,7 +112,7 @@ def nl_api_design_rules(result, generator, request, public):
                 for naam in PAGINERING:
                     operatie["responses"]["200"]["headers"][naam] = header_ref(naam)
 
-            statussen = [400, 500]
+            statussen = [400, 429, 500]  # 429: beyond the limit per minute
             if any(p["in"] == "path" for p in parameters) or gepagineerd:
                 statussen.append(404)
             if methode == "get":
@@ -125,4 +126,5 @@ def nl_api_design_rules(result, generator, request, public):
             for status in statussen:
                 if not operatie["responses"].get(str(status), {}).get("content"):
                     operatie["responses"][str(status)] = probleem_antwoord(status)
+            operatie["responses"]["429"]["headers"]["Retry-After"] = header_ref("Retry-After")
     return result

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "agreements",
     "agreements.grip",
     "agreements.meldingen",
+    "agreements.redactie",
+    "axes",
+    "mozilla_django_oidc",
 ]
 
 MIDDLEWARE = [
@@ -56,7 +59,48 @@ MIDDLEWARE = [
     "registry.converters.CanonicalCodeMiddleware",
     "registry.peildatum.OngeldigeParameterMiddleware",
     "registry.api.ApiMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Signing in. django-axes locks the admin login after AXES_FAILURE_LIMIT failures in a row for
+# one username from one address (AXES_LOCKOUT_PARAMETERS), for AXES_COOLOFF_TIME hours: a
+# guesser is stopped without one person locking out a whole office behind one address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "30"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_TIME", "1"))  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "geblokkeerd.html"
+
+# Optional sign-in through the organisation's identity provider (OpenID Connect, with
+# mozilla-django-oidc): on when OIDC_RP_CLIENT_ID is set. Users are found by the claim
+# OIDC_CLAIM_GEBRUIKERSNAAM; OIDC_CLAIM_ORGANISATIES (optional) lists the CBS codes and
+# regeling:<identificatie> keys they edit for (agreements/redactie/oidc.py).
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+if OIDC_RP_CLIENT_ID:
+    OIDC_ADRESSEN = [
+        "OIDC_OP_AUTHORIZATION_ENDPOINT",
+        "OIDC_OP_TOKEN_ENDPOINT",
+        "OIDC_OP_USER_ENDPOINT",
+    ]
+    if ontbreekt := [naam for naam in OIDC_ADRESSEN if not os.environ.get(naam)]:
+        raise RuntimeError(f"OIDC_RP_CLIENT_ID is gezet; zet ook {', '.join(ontbreekt)}.")
+    OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["OIDC_OP_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["OIDC_OP_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["OIDC_OP_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+    OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+    AUTHENTICATION_BACKENDS.append("agreements.redactie.oidc.OrganisatieBackend")
+OIDC_CLAIM_GEBRUIKERSNAAM = os.environ.get("OIDC_CLAIM_GEBRUIKERSNAAM", "preferred_username")
+OIDC_CLAIM_ORGANISATIES = os.environ.get("OIDC_CLAIM_ORGANISATIES", "")
+LOGIN_REDIRECT_URL = "/admin/"
+LOGOUT_REDIRECT_URL = "/"
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # The national snapshot that `manage.py voorbeelddata --landelijk` (and so `make run`) imports:
@@ -146,12 +190,19 @@ MELDINGEN_BEWAARTERMIJN_DAGEN = int(os.environ.get("MELDINGEN_BEWAARTERMIJN_DAGE
 
 API_VERSION = "1.1.0"  # 1.1: begindatum and einddatum on every resource with a period
 
+# Requests per address without a login, and per user with one ("120/min", "5000/hour").
+API_LIMIET_ANONIEM = os.environ.get("API_THROTTLE_ANON", "120/min")
+API_LIMIET_GEBRUIKER = os.environ.get("API_THROTTLE_USER", "1200/min")
+
 REST_FRAMEWORK = {
+    # Personal tokens for programs; the session (with CSRF) for the browser that is logged in
+    # to the admin. No HTTP Basic: a password per request costs a hash each time.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.BasicAuthentication",
+        "agreements.redactie.api.TokenAuthenticatie",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["registry.api.AlleenLezenOfStaf"],
+    "DEFAULT_PERMISSION_CLASSES": ["agreements.redactie.api.RedactieRechten"],
+    "DEFAULT_THROTTLE_CLASSES": ["registry.api.AnoniemeLimiet", "registry.api.GebruikersLimiet"],
     "DEFAULT_PAGINATION_CLASS": "registry.api.Pagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_RENDERER_CLASSES": [
@@ -172,8 +223,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Samenwerkingsregister API",
     "DESCRIPTION": "Het register van intergemeentelijke samenwerkingsverbanden: gemeenten, "
     "partners, thema's, regelingen en deelnames, elk op te vragen zoals het was op een peildatum, "
-    "met overzichten per gemeente, thema en provincie. Lezen is openbaar; wijzigen kan alleen "
-    "een beheerder. Fouten volgen RFC 9457 (application/problem+json).",
+    "met overzichten per gemeente, thema en provincie. Lezen is openbaar (zonder inloggen "
+    "begrensd per minuut, 429 met Retry-After). Wijzigen kan met een persoonlijke token "
+    "(Authorization: Bearer …): een beheerder alles, een redacteur wat de eigen organisatie "
+    "bijhoudt. Fouten volgen RFC 9457 (application/problem+json).",
     "VERSION": API_VERSION,
     "CONTACT": {
         "name": os.environ.get("API_CONTACT_NAAM", "Beheer Samenwerkingsregister"),

@@ -1,5 +1,6 @@
 """The project's URLs: the admin, the API's own documents, and each app's URLs included."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, register_converter
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
@@ -42,3 +43,6 @@ urlpatterns = [
     path("", include("agreements.grip.urls")),
     path("", include("agreements.meldingen.urls")),
 ]
+
+if settings.OIDC_RP_CLIENT_ID:  # sign-in through the organisation's identity provider
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))

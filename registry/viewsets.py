@@ -107,6 +107,21 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
         self.kwargs[kwarg] = self.lookup_value(self.kwargs[kwarg])
         return super().get_object()
 
+    def perform_create(self, serializer):
+        self.check_new_object_permissions(serializer.save())
+
+    def perform_update(self, serializer):
+        self.check_new_object_permissions(serializer.save())
+
+    def check_new_object_permissions(self, obj):
+        """Permissions that judge an object as it was saved (a redacteur may create or change
+        only what their organisation keeps) say so with ``has_new_object_permission``; a
+        refusal rolls the request's transaction back."""
+        for permission in self.get_permissions():
+            check = getattr(permission, "has_new_object_permission", None)
+            if check is not None and not check(self.request, self, obj):
+                self.permission_denied(self.request, message=getattr(permission, "message", None))
+
     def get_renderers(self):
         renderers = super().get_renderers()
         if self.action == "list":
@@ -210,6 +225,12 @@ def als_label(waarde, labels: dict):
     return labels.get(waarde, waarde) if isinstance(waarde, str) else waarde
 
 
+WIE_WIJZIGT = (
+    " Met een persoonlijke token: een beheerder, of een redacteur van een organisatie die het "
+    "gegeven bijhoudt (voor en na de wijziging); anders 401 of 403. Identificaties liggen vast."
+)
+
+
 def crud_schema(meervoud: str, enkelvoud: str, beschrijving: str = ""):
     return extend_schema_view(
         list=extend_schema(summary=meervoud.capitalize(), description=beschrijving),
@@ -218,20 +239,19 @@ def crud_schema(meervoud: str, enkelvoud: str, beschrijving: str = ""):
         ),
         create=extend_schema(
             summary=f"{enkelvoud.capitalize()} toevoegen",
-            description=f"Voeg een {enkelvoud} toe (alleen voor beheerders).",
+            description=f"Voeg een {enkelvoud} toe." + WIE_WIJZIGT,
         ),
         update=extend_schema(
             summary=f"{enkelvoud.capitalize()} vervangen",
-            description=f"Vervang alle gegevens van een {enkelvoud} (alleen voor beheerders).",
+            description=f"Vervang alle gegevens van een {enkelvoud}." + WIE_WIJZIGT,
         ),
         partial_update=extend_schema(
             summary=f"{enkelvoud.capitalize()} wijzigen",
-            description=f"Wijzig de meegestuurde gegevens van een {enkelvoud} (alleen voor "
-            "beheerders).",
+            description=f"Wijzig de meegestuurde gegevens van een {enkelvoud}." + WIE_WIJZIGT,
         ),
         destroy=extend_schema(
             summary=f"{enkelvoud.capitalize()} verwijderen",
-            description=f"Verwijder een {enkelvoud} (alleen voor beheerders); 409 als andere "
-            "gegevens ernaar verwijzen.",
+            description=f"Verwijder een {enkelvoud}; 409 als andere gegevens ernaar verwijzen "
+            "(beëindig een regeling dan met een einddatum)." + WIE_WIJZIGT,
         ),
     )

@@ -3,13 +3,21 @@ and a snapshot of their rows, and helpers to read pages and admin screens."""
 
 import pytest
 from django.apps import apps
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-ONZE_APPS = ("municipalities", "agreements", "grip", "meldingen")
+ONZE_APPS = ("municipalities", "agreements", "grip", "meldingen", "redactie")
+
+
+@pytest.fixture(autouse=True)
+def geen_tellers():
+    """Every test starts with empty request counters (the API throttles keep them in the
+    cache)."""
+    cache.clear()
 
 
 @pytest.fixture

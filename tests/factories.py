@@ -5,6 +5,9 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -45,6 +48,8 @@ from agreements.models import (
     RooImport,
     Thema,
 )
+from agreements.redactie.models import ApiToken, Redacteur
+from agreements.redactie.rollen import REDACTEUREN
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Herindeling, Overgang, Partner
 
@@ -381,3 +386,55 @@ class MeldingFactory(DjangoModelFactory):
             afgehandeld_op=factory.LazyFunction(timezone.now),
             antwoord="Dank u wel, het register is aangepast.",
         )
+class GebruikerFactory(DjangoModelFactory):
+    """A staff account without permissions; ``groepen=[BEHEERDERS]`` (a list of group names)
+    gives it those."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    password = factory.LazyFunction(lambda: make_password(None))  # signs in by force_login
+    is_staff = True
+
+    @factory.post_generation
+    def groepen(self, create, namen, **kwargs):
+        for naam in namen or []:
+            self.groups.add(Group.objects.get(name=naam))
+
+
+class RedacteurFactory(DjangoModelFactory):
+    """A redacteur of ``gemeenten`` and ``regelingen`` (lists), in the group Redacteuren."""
+
+    class Meta:
+        model = Redacteur
+        skip_postgeneration_save = True
+
+    gebruiker = factory.SubFactory(GebruikerFactory, groepen=[REDACTEUREN])
+
+    @factory.post_generation
+    def gemeenten(self, create, gemeenten, **kwargs):
+        self.gemeenten.set(gemeenten or [])
+
+    @factory.post_generation
+    def regelingen(self, create, regelingen, **kwargs):
+        self.regelingen.set(regelingen or [])
+
+
+class ApiTokenFactory(DjangoModelFactory):
+    """A valid token; ``token.tekst`` is the token itself (shown once in real life)."""
+
+    class Meta:
+        model = ApiToken
+
+    gebruiker = factory.SubFactory(GebruikerFactory)
+    naam = "script"
+    verloopt_op = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        token = model_class(*args, **kwargs)
+        token.tekst = token.genereer()
+        token.save()
+        return token

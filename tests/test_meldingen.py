@@ -19,8 +19,13 @@ from agreements.meldingen.constants import MAXIMALE_LENGTE, Onderdeel, Status
 from agreements.meldingen.forms import HONINGPOT, TOKEN, formulier_token
 from agreements.meldingen.models import Melding
 from agreements.meldingen.selectors import BEHEERDERS
-from agreements.models import Regeling
-from tests.factories import DeelnameFactory, GemeenteFactory, MeldingFactory, RegelingFactory
+from tests.factories import (
+    DeelnameFactory,
+    GemeenteFactory,
+    MeldingFactory,
+    RedacteurFactory,
+    RegelingFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +61,7 @@ def beheerders():
     User.objects.create_superuser("oud", "oud@register.nl", "x", is_active=False)
     User.objects.create_superuser("zonder", "", "x")
     lid = User.objects.create_user("lid", "lid@register.nl", "x", is_staff=True)
-    lid.groups.add(Group.objects.create(name=BEHEERDERS))
+    lid.groups.add(Group.objects.get(name=BEHEERDERS))
     User.objects.create_user("medewerker", "medewerker@register.nl", "x", is_staff=True)
     return ["hoofd@register.nl", "lid@register.nl"]
 
@@ -141,7 +146,7 @@ def test_a_report_is_stored_as_new_and_mailed_to_the_beheerders(
     assert (melding.naam, melding.email) == (NAAM, EMAIL)
     assert melding.onderdeel == Onderdeel.DEELNEMERS
     assert melding.peildatum == datetime.date(2025, 1, 1)
-    assert melding.houders == []  # no houders() yet: to the beheerders only
+    assert melding.houders == sorted(obj.houders()) != []  # nobody keeps these as redacteur
 
     [bericht] = mail.outbox
     assert sorted(bericht.to) == beheerders
@@ -165,12 +170,29 @@ def test_name_and_address_may_be_left_out(client, regeling):
     assert (melding.naam, melding.email, melding.onderdeel, melding.peildatum) == ("", "", "", None)
 
 
-def test_the_report_goes_to_the_organisations_that_keep_the_data(client, regeling, monkeypatch):
-    monkeypatch.setattr(
-        Regeling, "houders", lambda self: frozenset({"GM0626", "GM0629"}), raising=False
-    )
-    client.post(f"/regelingen/{regeling.slug}/melding", velden("regeling", regeling))
-    assert Melding.objects.get().houders == ["GM0626", "GM0629"]
+def test_the_report_goes_to_the_redacteuren_of_the_organisations_that_keep_the_data(
+    client, gemeente, beheerders, django_capture_on_commit_callbacks
+):
+    RedacteurFactory(gebruiker__email="griffie@voorschoten.nl", gemeenten=[gemeente])
+    RedacteurFactory(gebruiker__email="griffie@leiden.nl", gemeenten=[GemeenteFactory()])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/gemeenten/{gemeente.code}/melding", velden("gemeente", gemeente))
+    assert Melding.objects.get().houders == ["GM0626"]
+    [bericht] = mail.outbox
+    assert sorted(bericht.to) == sorted([*beheerders, "griffie@voorschoten.nl"])
+
+
+def test_a_redacteur_sees_only_the_meldingen_about_what_they_keep(client, regeling, admin_url):
+    voorschoten = regeling.deelnames.get().gemeente
+    eigen = MeldingFactory(over_gemeente=True, gemeente=voorschoten)
+    MeldingFactory(over_gemeente=True)  # another gemeente
+    MeldingFactory(regeling=regeling)  # kept by the secretariaat of the regeling
+    client.force_login(RedacteurFactory(gemeenten=[voorschoten]).gebruiker)
+    lijst = client.get(admin_url(Melding, "changelist"))
+    assert list(lijst.context["cl"].result_list) == [eigen]
+    andere = Melding.objects.exclude(pk=eigen.pk).first()
+    assert client.get(admin_url(Melding, "change", andere.pk)).status_code == 302
+    assert client.get(admin_url(Melding, "change", eigen.pk)).status_code == 200
 
 
 def test_a_filled_honeypot_looks_sent_but_stores_and_mails_nothing(

@@ -20,6 +20,7 @@ from agreements.constants import Vorm
 from agreements.models import Regeling
 from municipalities.models import Gemeente
 from registry.geldigheid import Geldigheid
+from registry.houders import NIEMAND, gemeente_q
 from registry.peildatum import JAAR_MAX, JAAR_MIN
 
 from .constants import (
@@ -103,6 +104,23 @@ class VanDeelnemer(models.Model):
         """The regeling the fact is about; ``None`` while it has none."""
         return self.regeling if self.regeling_id else None
 
+    def houders(self) -> frozenset[str]:
+        """The gemeente the fact is about keeps it; a fact about the regeling as a whole is
+        kept by whoever keeps the regeling."""
+        if self.gemeente_id:
+            return frozenset({self.gemeente.code})
+        regeling = self.betrokken_regeling()
+        return regeling.houders() if regeling else NIEMAND
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        eigen = gemeente_q(sleutels, f"{prefix}gemeente__")
+        if not cls._meta.get_field("gemeente").null:
+            return eigen
+        return eigen | Q(**{f"{prefix}gemeente__isnull": True}) & Regeling.houders_q(
+            sleutels, f"{prefix}regeling__"
+        )
+
 
 class Procedurestap(VanDeelnemer):
     """One step of the Wgr procedure (art. 1) for one regeling, as it runs in one gemeente; a
@@ -112,7 +130,7 @@ class Procedurestap(VanDeelnemer):
     regeling = models.ForeignKey(
         Regeling,
         verbose_name="regeling",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="procedurestappen",
     )
     gemeente = models.ForeignKey(
@@ -242,7 +260,7 @@ class Jaarstuk(models.Model):
 
     uuid = identificatie()
     regeling = models.ForeignKey(
-        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="jaarstukken"
+        Regeling, verbose_name="regeling", on_delete=models.PROTECT, related_name="jaarstukken"
     )
     soort = models.CharField("soort", max_length=30, choices=Jaarstuksoort.choices)
     jaar = jaar_veld("jaar")
@@ -284,6 +302,13 @@ class Jaarstuk(models.Model):
     def __str__(self):
         return f"{self.get_soort_display()} {self.jaar} — {self.regeling}"
 
+    def houders(self) -> frozenset[str]:
+        return self.regeling.houders()
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return Regeling.houders_q(sleutels, f"{prefix}regeling__")
+
     @property
     def termijn(self) -> int | None:
         """The weeks the raden have for a zienswijze: the term given, else for an
@@ -307,7 +332,7 @@ class Zienswijze(VanDeelnemer):
 
     uuid = identificatie()
     jaarstuk = models.ForeignKey(
-        Jaarstuk, verbose_name="jaarstuk", on_delete=models.CASCADE, related_name="zienswijzen"
+        Jaarstuk, verbose_name="jaarstuk", on_delete=models.PROTECT, related_name="zienswijzen"
     )
     gemeente = models.ForeignKey(
         Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="zienswijzen"
@@ -346,7 +371,7 @@ class Vertegenwoordiger(Geldigheid, VanDeelnemer):
     regeling = models.ForeignKey(
         Regeling,
         verbose_name="regeling",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="vertegenwoordigers",
     )
     gemeente = models.ForeignKey(
@@ -389,7 +414,7 @@ class Rapporteur(Geldigheid, VanDeelnemer):
 
     uuid = identificatie()
     regeling = models.ForeignKey(
-        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="rapporteurs"
+        Regeling, verbose_name="regeling", on_delete=models.PROTECT, related_name="rapporteurs"
     )
     gemeente = models.ForeignKey(
         Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="rapporteurs"
@@ -413,7 +438,7 @@ class Bijdrage(VanDeelnemer):
 
     uuid = identificatie()
     regeling = models.ForeignKey(
-        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="bijdragen"
+        Regeling, verbose_name="regeling", on_delete=models.PROTECT, related_name="bijdragen"
     )
     gemeente = models.ForeignKey(
         Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="bijdragen"
@@ -473,7 +498,7 @@ class Jaarcijfers(models.Model):
 
     uuid = identificatie()
     regeling = models.ForeignKey(
-        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="jaarcijfers"
+        Regeling, verbose_name="regeling", on_delete=models.PROTECT, related_name="jaarcijfers"
     )
     jaar = jaar_veld("jaar")
     eigen_vermogen_begin = models.DecimalField("eigen vermogen 1 januari (€)", **BEDRAG)
@@ -506,13 +531,20 @@ class Jaarcijfers(models.Model):
     def __str__(self):
         return f"Jaarcijfers {self.jaar} — {self.regeling}"
 
+    def houders(self) -> frozenset[str]:
+        return self.regeling.houders()
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return Regeling.houders_q(sleutels, f"{prefix}regeling__")
+
 
 class Evaluatie(VanDeelnemer):
     """An evaluation of a samenwerking, by one raad or (without gemeente) by all deelnemers."""
 
     uuid = identificatie()
     regeling = models.ForeignKey(
-        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="evaluaties"
+        Regeling, verbose_name="regeling", on_delete=models.PROTECT, related_name="evaluaties"
     )
     gemeente = models.ForeignKey(
         Gemeente,
@@ -565,6 +597,13 @@ class Toetsing(models.Model):
     def __str__(self):
         return f"{self.get_vraag_display()}: {self.get_antwoord_display()}"
 
+    def houders(self) -> frozenset[str]:
+        return self.evaluatie.houders()
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return Evaluatie.houders_q(sleutels, f"{prefix}evaluatie__")
+
 
 class Raadsafspraak(models.Model):
     """What a raad has agreed on grip on its samenwerkingen, e.g. how often it evaluates."""
@@ -572,7 +611,7 @@ class Raadsafspraak(models.Model):
     gemeente = models.OneToOneField(
         Gemeente,
         verbose_name="gemeente",
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="raadsafspraak",
     )
     evaluatie_interval_jaren = models.PositiveSmallIntegerField(
@@ -597,13 +636,20 @@ class Raadsafspraak(models.Model):
     def __str__(self):
         return f"Raadsafspraak {self.gemeente.naam}"
 
+    def houders(self) -> frozenset[str]:
+        return frozenset({self.gemeente.code})
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return gemeente_q(sleutels, f"{prefix}gemeente__")
+
 
 class Beeindiging(models.Model):
     """How a samenwerking can be ended or left (Wgr art. 9; the case of Haren, 'Verbetering
     regionale samenwerking')."""
 
     regeling = models.OneToOneField(
-        Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="beeindiging"
+        Regeling, verbose_name="regeling", on_delete=models.PROTECT, related_name="beeindiging"
     )
     opzegtermijn_maanden = models.PositiveSmallIntegerField(
         "opzegtermijn (maanden)", null=True, blank=True, validators=[MaxValueValidator(120)]
@@ -627,3 +673,10 @@ class Beeindiging(models.Model):
 
     def __str__(self):
         return f"Beëindiging {self.regeling}"
+
+    def houders(self) -> frozenset[str]:
+        return self.regeling.houders()
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return Regeling.houders_q(sleutels, f"{prefix}regeling__")

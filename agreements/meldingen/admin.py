@@ -1,8 +1,12 @@
-"""The work list of meldingen: beheerders (and later the redacteuren of the organisations that
-keep the data) set the status and answer; an answer is e-mailed to the melder."""
+"""The work list of meldingen: beheerders (and the redacteuren of the organisations that keep the
+data) set the status and answer; an answer is e-mailed to the melder."""
 
 from django.contrib import admin, messages
 from django.utils.html import format_html
+
+from agreements.models import Regeling
+from agreements.redactie import rollen
+from municipalities.models import Gemeente
 
 from . import services
 from .models import Melding
@@ -54,6 +58,17 @@ class MeldingAdmin(admin.ModelAdmin):
     def gaat_naar(self, melding: Melding) -> str:
         organisaties = ", ".join(melding.houders)
         return f"{organisaties} en de beheerders" if organisaties else "de beheerders"
+
+    def get_queryset(self, request):
+        """A redacteur sees the meldingen about what their organisations keep."""
+        meldingen = super().get_queryset(request)
+        sleutels = rollen.organisaties(request.user)
+        if sleutels is None:
+            return meldingen
+        return meldingen.filter(
+            Regeling.houders_q(sleutels, prefix="regeling__")
+            | Gemeente.houders_q(sleutels, prefix="gemeente__")
+        )
 
     def has_add_permission(self, request):
         return False  # meldingen come from the public form

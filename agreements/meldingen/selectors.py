@@ -1,24 +1,18 @@
 """Who a melding goes to: the organisations that keep the data, and the people who read it."""
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from agreements.redactie.models import Redacteur
+from agreements.redactie.rollen import BEHEERDERS
+from registry import houders
+
 from .models import Melding
-
-# Members of this group (and superusers) are the beheerders of the register.
-BEHEERDERS = "Beheerders"
-# The model that links users to the organisations they keep data for (step 9, "rollen"). Until it
-# exists a melding goes to the beheerders only; ``redacteuren`` is the one place to wire it.
-REDACTEUR_MODEL = "rollen.Redacteur"
-
 
 def houders_van(onderwerp) -> list[str]:
     """The keys of the organisations that keep the data of a regeling or gemeente ("GM0626",
-    "regeling:<identificatie>"), from its ``houders()``; none where the model has no such method
-    yet, so that the melding goes to the beheerders only."""
-    houders = getattr(onderwerp, "houders", None)
-    return sorted(houders()) if callable(houders) else []
+    "regeling:<identificatie>"), from its ``houders()``."""
+    return sorted(onderwerp.houders())
 
 
 def beheerders_emails() -> set[str]:
@@ -32,16 +26,16 @@ def beheerders_emails() -> set[str]:
 
 
 def redacteuren_emails(organisaties: list[str]) -> set[str]:
-    """The e-mail addresses of the active redacteuren of ``organisaties``, when the project has
-    a redacteur model (with ``gebruiker`` and ``organisatie``); none before."""
+    """The e-mail addresses of the active redacteuren of ``organisaties`` (keys of
+    registry/houders.py): of the gemeenten among them and of the secretariaten of the regelingen."""
     if not organisaties:
         return set()
-    try:
-        redacteur = apps.get_model(REDACTEUR_MODEL)
-    except LookupError:
-        return set()
     return set(
-        redacteur.objects.filter(organisatie__in=organisaties, gebruiker__is_active=True)
+        Redacteur.objects.filter(
+            Q(gemeenten__code__in=houders.gemeentecodes(organisaties))
+            | Q(regelingen__slug__in=houders.regelingen(organisaties)),
+            gebruiker__is_active=True,
+        )
         .exclude(gebruiker__email="")
         .values_list("gebruiker__email", flat=True)
     )
