@@ -65,6 +65,7 @@ schemathesis: $(VENV)/.test
 	DATABASE_URL=sqlite:///$(SCHEMATHESIS_DB) DJANGO_SUPERUSER_PASSWORD=schemathesis \
 		$(BIN)/python manage.py createsuperuser --noinput --username schemathesis --email st@example.org
 	DATABASE_URL=sqlite:///$(SCHEMATHESIS_DB) DEBUG=false SECRET_KEY=schemathesis \
+		API_BASIS_URL=http://127.0.0.1:$(SCHEMATHESIS_PORT)/api/v1 \
 		$(BIN)/gunicorn registry.wsgi --bind 127.0.0.1:$(SCHEMATHESIS_PORT) --workers 1 \
 		--limit-request-line 0 --pid $(SCHEMATHESIS_DB).pid --daemon
 	sleep 2

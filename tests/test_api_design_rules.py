@@ -26,6 +26,7 @@ def test_the_openapi_document_is_public_with_contact_version_and_servers(api, op
     assert set(openapi["info"]["contact"]) == {"name", "email", "url"}
     assert re.fullmatch(r"\d+\.\d+\.\d+", openapi["info"]["version"])
     assert all(server["url"].endswith("/v1") for server in openapi["servers"])
+    assert all(server["url"].startswith("https://") for server in openapi["servers"])
     assert api.get("/api/v1/openapi.json")["Access-Control-Allow-Origin"] == "*"
     yaml = api.get("/api/v1/openapi.yaml")
     assert yaml.status_code == 200
@@ -62,13 +63,78 @@ def test_a_trailing_slash_is_a_404_problem_not_a_redirect(api):
     assert response.json()["status"] == 404
 
 
-@pytest.mark.parametrize("methode", ["HEAD", "OPTIONS", "TRACE"])
 @pytest.mark.parametrize("url", ["/api/v1/regelingen", "/api/v1/cijfers/themas"])
-def test_only_the_methods_of_the_rules_are_allowed(api, methode, url):
-    response = api.generic(methode, url)
+def test_trace_is_not_allowed(api, url):
+    response = api.generic("TRACE", url)
     assert response.status_code == 405
     assert response["Content-Type"] == PROBLEM
     assert "GET" in response["Allow"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1",
+        "/api/v1/regelingen",
+        "/api/v1/cijfers/themas",
+        "/api/v1/herindelingen",
+        "/api/v1/openapi.json",
+        "/api/v1/openapi.yaml",
+        "/api/v1/gemeenten/GM0626/dashboard",
+    ],
+)
+def test_head_and_options_work_wherever_get_does(api, voorbeelddata, url):
+    get = api.get(url)
+    assert get.status_code == 200
+    head = api.head(url)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["Content-Type"] == get["Content-Type"]
+    options = api.options(url)
+    assert options.status_code == 200
+    assert "GET" in options["Allow"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/regelingen", "/gemeenten/GM0626", "/gemeenten/GM0626/dashboard"]
+)
+def test_head_works_on_the_pages(client, voorbeelddata, url):
+    assert client.get(url).status_code == 200
+    assert client.head(url).status_code == 200
+
+
+def test_a_get_from_another_origin_may_read_the_api(api, voorbeelddata):
+    response = api.get("/api/v1/regelingen", HTTP_ORIGIN="https://example.org")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "API-Version" in response["Access-Control-Expose-Headers"]
+
+
+def test_a_write_from_another_origin_is_not_allowed_by_cors(api):
+    preflight = api.options(
+        "/api/v1/regelingen",
+        HTTP_ORIGIN="https://example.org",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST",
+    )
+    toegestaan = preflight.get("Access-Control-Allow-Methods", "")
+    assert "POST" not in toegestaan and "DELETE" not in toegestaan
+    assert "GET" in toegestaan
+
+
+def test_cors_is_only_for_the_api(client, voorbeelddata):
+    response = client.get("/regelingen", HTTP_ORIGIN="https://example.org")
+    assert not response.has_header("Access-Control-Allow-Origin")
+
+
+def test_the_api_root_lists_the_collections_and_the_documentation(api):
+    response = api.get("/api/v1")
+    assert response.status_code == 200
+    data = response.json()
+    assert {"gemeenten", "partners", "regelingen", "deelnames", "herindelingen"} <= set(
+        data["collecties"]
+    )
+    assert data["collecties"]["regelingen"] == "http://testserver/api/v1/regelingen"
+    assert data["documentatie"]["openapi"] == "http://testserver/api/v1/openapi.json"
+    assert api.get(data["documentatie"]["html"]).status_code == 200
 
 
 def test_a_method_an_address_does_not_offer_is_a_405_before_anything_else(api):
