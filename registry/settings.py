@@ -66,6 +66,13 @@ ROO_MOMENTOPNAME = Path(
     os.environ.get("ROO_MOMENTOPNAME", BASE_DIR / "fixtures" / "roo" / "exportOO-2026-05.xml.xz")
 )
 ROO_MOMENTOPNAME_BRON = "Register van Overheidsorganisaties, landelijke export van mei 2026 (CC0)"
+# The identifiers (ROO systeemId, OIN, KvK, RSIN, Wikidata) per organisatiecode that
+# `voorbeelddata` fills in: copied from the polder mirror of the ROO (CC0), see fixtures/README.md.
+IDENTIFICATOREN = BASE_DIR / "fixtures" / "identificatoren.csv"
+IDENTIFICATOREN_BRON = (
+    "polder: spiegel van het Register van Overheidsorganisaties met OIN (Logius COR) en "
+    "Wikidata, stand mei 2026 (CC0)"
+)
 
 ROOT_URLCONF = "registry.urls"
 WSGI_APPLICATION = "registry.wsgi.application"
