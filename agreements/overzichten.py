@@ -4,11 +4,14 @@ thema and per provincie. The work is done in selectors.py; here: parameters, sch
 import datetime
 
 from django import forms
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
-from rest_framework.renderers import JSONRenderer
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from municipalities.filters import (
@@ -24,8 +27,9 @@ from registry.exports import Filterwaarde, filterwaarde
 from registry.filters import CodeVeld
 from registry.viewsets import OverzichtView
 
-from . import selectors, verschil
+from . import downloads, selectors, verschil
 from .constants import Beleidsintensiteit, Gevolg
+from .downloads import SQLITE_TYPE, ZIP_TYPE
 from .models import Regeling
 
 PEILDATUM = OpenApiParameter(
@@ -739,4 +743,67 @@ class RegelingVerschilView(VerschilView):
             RegelingVerschil(
                 verschil.regeling_verschil(regeling=regeling, periode=self.periode())
             ).data
+        )
+
+
+class BestandRenderer(BaseRenderer):
+    # The file of a download as it is; errors still go out as problem+json.
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data
+
+
+class ZipRenderer(BestandRenderer):
+    media_type = ZIP_TYPE
+    format = "zip"
+
+
+class SqliteRenderer(BestandRenderer):
+    media_type = SQLITE_TYPE
+    format = "sqlite"
+
+
+@extend_schema(
+    summary="Het hele register op een peildatum",
+    description="Een zip met één CSV per resource (gemeenten, partners, regelingen en hun "
+    "versies, deelnames, thema's, herindelingen en de openbare gegevens van grip op "
+    "samenwerking) en een datapackage.json volgens de Frictionless Data Package-standaard "
+    "(velden, typen, primaire en vreemde sleutels, licentie en bronnen per resource); met "
+    "formaat=sqlite dezelfde tabellen in één SQLite-bestand. Elke peildatum kan, dus ook elke "
+    "eerste van de maand: het bestand wordt berekend uit de geldigheid van elke rij.",
+    parameters=[
+        PEILDATUM,
+        OpenApiParameter(
+            "formaat",
+            str,
+            enum=["zip", "sqlite"],
+            description="zip (CSV's met datapackage.json, standaard) of sqlite.",
+        ),
+    ],
+    responses={
+        (200, ZIP_TYPE): OpenApiTypes.BINARY,
+        (200, SQLITE_TYPE): OpenApiTypes.BINARY,
+    },
+    tags=["downloads"],
+)
+class DownloadView(OverzichtView):
+    renderer_classes = [ZipRenderer, SqliteRenderer, JSONRenderer]
+    content_negotiation_class = DefaultContentNegotiation
+    extra_query_params = ("peildatum", "formaat")
+
+    def get(self, request):
+        peildatum = self.peildatum()
+        formaat = request.query_params.get("formaat", "zip")
+        if formaat not in ("zip", "sqlite"):
+            raise ValidationError(
+                {"formaat": [ErrorDetail("Kies zip of sqlite.", "invalid_choice")]}
+            )
+        bestand = downloads.maak(peildatum=peildatum, formaat=formaat)
+        return FileResponse(
+            bestand,
+            as_attachment=True,
+            filename=downloads.bestandsnaam(peildatum, formaat),
+            content_type=ZIP_TYPE if formaat == "zip" else SQLITE_TYPE,
         )

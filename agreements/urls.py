@@ -6,6 +6,7 @@ from rest_framework.routers import SimpleRouter
 from . import views
 from .api import DeelnameViewSet, RegelingViewSet, ThemaViewSet
 from .overzichten import (
+    DownloadView,
     GemeenteOverzichtView,
     GemeenteRegisterView,
     GemeenteVerschilView,
@@ -43,6 +44,7 @@ api = [
         RegelingVerschilView.as_view(),
         name="regeling-verschil-api",
     ),
+    path("downloads", DownloadView.as_view(), name="downloads"),
     path("netwerk", NetwerkView.as_view(), name="netwerk"),
     path("herindelingsscan", HerindelingsscanView.as_view(), name="herindelingsscan"),
     path("cijfers/themas", ThemaCijfersView.as_view(), name="cijfers-themas"),
@@ -58,6 +60,7 @@ urlpatterns = [
     path("regelingen/<slug:slug>/verschil", views.regeling_verschil, name="regeling-verschil"),
     path("themas/<slug:slug>", views.thema_detail, name="thema-pagina"),
     path("cijfers", views.cijfers, name="cijfers"),
+    path("downloads", views.downloads, name="downloads-pagina"),
     path("herindelingsscan", views.herindelingsscan, name="herindelingsscan-pagina"),
     path("gemeenten/<cbs:code>", views.gemeente_detail, name="gemeente-pagina"),
     path("gemeenten/<cbs:code>/register", views.gemeente_register, name="gemeente-register"),

@@ -13,11 +13,13 @@ from django.shortcuts import get_object_or_404, render
 from municipalities.constants import PartnerSoort
 from municipalities.filters import zoek_naam_of_code
 from municipalities.models import Gemeente, Herindeling, Partner
+from registry import datapakket
 from registry.converters import CBS_CODE
 from registry.geldigheid import verdeel_op
 from registry.peildatum import peildatum_uit
 from registry.sections import sections
 
+from . import downloads as dataset
 from . import selectors, verschil
 from .constants import Gevolg, Vorm
 from .filters import RegelingFilter, zoek_regeling
@@ -368,5 +370,17 @@ def regeling_verschil(request, slug):
             "regeling": regeling,
             "periode": periode,
             "verschil": periode and verschil.regeling_verschil(regeling=regeling, periode=periode),
+        },
+    )
+
+
+def downloads(request):
+    """The whole register on a date as a download: recent months, any date, and what is in it."""
+    return render(
+        request,
+        "agreements/downloads.html",
+        {
+            "maanden": dataset.eerste_van_de_maand(datetime.date.today()),
+            "bronnen": datapakket.bronnen(),
         },
     )
