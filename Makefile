@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint schemathesis bench landelijk
+.PHONY: run test lint schemathesis bench landelijk spectral
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,3 +73,9 @@ schemathesis: $(VENV)/.test
 		&& $(SCHEMATHESIS) --exclude-method GET --phases examples,fuzzing,stateful $(call junit,schrijven) \
 			--auth schemathesis:schemathesis --exclude-checks positive_data_acceptance; \
 		status=$$?; kill $$(cat $(SCHEMATHESIS_DB).pid); rm -f $(SCHEMATHESIS_DB)*; exit $$status
+
+# The rules of the NL API Design Rules 2.1 Spectral ruleset this API was reported on
+# (tests/spectral/adr.yaml), with Spectral from npm.
+spectral: $(VENV)/.app
+	$(BIN)/python manage.py spectacular --format openapi-json --file .openapi.json
+	npx -y @stoplight/spectral-cli@6 lint -r tests/spectral/adr.yaml .openapi.json

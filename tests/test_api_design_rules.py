@@ -1,9 +1,14 @@
 """The NL API Design Rules 2.1 that this API promises, each checked."""
 
 import json
+import os
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.http import HttpResponseNotAllowed
 from rest_framework.exceptions import ErrorDetail
 
@@ -247,3 +252,68 @@ def test_invalid_params_name_nested_errors_by_their_path():
         {"name": "deelnames.1.gemeente", "code": "does_not_exist", "reason": "Onbekende gemeente."},
         {"name": "nonFieldErrors", "code": "invalid", "reason": "Klopt niet."},
     ]
+
+
+# The findings of the NL API Design Rules 2.1 Spectral ruleset on this document (issue 16), each
+# checked here; tests/spectral/adr.yaml holds the same rules for Spectral itself.
+
+
+def test_the_document_describes_the_path_that_serves_it(api, openapi):
+    operatie = openapi["paths"]["/openapi.json"]["get"]
+    assert operatie["tags"] == ["documentatie"]
+    assert api.get("/api/v1/openapi.json").status_code == 200
+
+
+def test_every_tag_of_an_operation_is_defined_globally(openapi):
+    gedefinieerd = {tag["name"] for tag in openapi["tags"]}
+    for pad, operaties in openapi["paths"].items():
+        for methode, operatie in operaties.items():
+            assert set(operatie.get("tags", [])) <= gedefinieerd, (pad, methode)
+
+
+def test_every_schema_name_is_camel_case(openapi):
+    for naam in openapi["components"]["schemas"]:
+        assert re.fullmatch(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)*", naam), naam
+
+
+def test_every_component_is_used(openapi):
+    tekst = json.dumps(openapi)
+    for soort in ("schemas", "headers", "parameters", "responses"):
+        for naam in openapi["components"].get(soort, {}):
+            assert f'"#/components/{soort}/{naam}"' in tekst, (soort, naam)
+
+
+def test_the_server_url_is_the_configured_absolute_https_url(openapi):
+    # API_BASIS_URL in the environment (registry/settings.py), https://samenwerkingsregister.nl/api/v1
+    # by default.
+    assert [server["url"] for server in openapi["servers"]] == [django_settings.API_BASIS_URL]
+    assert django_settings.API_BASIS_URL.startswith("https://")
+
+
+SPECTRAL = os.environ.get("SPECTRAL") or shutil.which("spectral")
+
+
+@pytest.mark.skipif(not SPECTRAL, reason="Spectral niet geïnstalleerd (zet SPECTRAL of PATH)")
+def test_spectral_reports_nothing(api, tmp_path):
+    document = tmp_path / "openapi.json"
+    document.write_bytes(api.get("/api/v1/openapi.json").content)
+    regels = Path(__file__).parent / "spectral" / "adr.yaml"
+    uitvoer = tmp_path / "bevindingen.json"
+    subprocess.run(
+        [
+            SPECTRAL,
+            "lint",
+            "-q",
+            "-r",
+            str(regels),
+            "-f",
+            "json",
+            "-o",
+            str(uitvoer),
+            str(document),
+        ],
+        capture_output=True,
+        timeout=300,
+    )
+    bevindingen = json.loads(uitvoer.read_text())
+    assert bevindingen == [], bevindingen[:5]
