@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Iterator
 
 from django_filters.utils import translate_validation
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import exceptions, serializers, views, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
 
@@ -210,11 +210,20 @@ def als_label(waarde, labels: dict):
     return labels.get(waarde, waarde) if isinstance(waarde, str) else waarde
 
 
-def crud_schema(meervoud: str, enkelvoud: str, beschrijving: str = ""):
+def crud_schema(
+    meervoud: str, enkelvoud: str, beschrijving: str = "", voorbeeld: OpenApiExample | None = None
+):
+    """Summaries and descriptions of the operations of a resource, and ``voorbeeld`` (a real
+    row of the seed data) as the example of its list and its retrieve."""
+    voorbeelden = [voorbeeld] if voorbeeld else None
     return extend_schema_view(
-        list=extend_schema(summary=meervoud.capitalize(), description=beschrijving),
+        list=extend_schema(
+            summary=meervoud.capitalize(), description=beschrijving, examples=voorbeelden
+        ),
         retrieve=extend_schema(
-            summary=f"Eén {enkelvoud}", description=f"Eén {enkelvoud} op zijn identificatie."
+            summary=f"Eén {enkelvoud}",
+            description=f"Eén {enkelvoud} op zijn identificatie.",
+            examples=voorbeelden,
         ),
         create=extend_schema(
             summary=f"{enkelvoud.capitalize()} toevoegen",

@@ -317,3 +317,20 @@ def test_spectral_reports_nothing(api, tmp_path):
     )
     bevindingen = json.loads(uitvoer.read_text())
     assert bevindingen == [], bevindingen[:5]
+
+
+def test_the_examples_are_a_real_gemeente_and_a_real_regeling(api, voorbeelddata, openapi):
+    def voorbeeld(pad):
+        inhoud = openapi["paths"][pad]["get"]["responses"]["200"]["content"]["application/json"]
+        return next(iter(inhoud["examples"].values()))["value"]
+
+    gemeente = voorbeeld("/gemeenten/{code}")
+    echt = api.get("/api/v1/gemeenten/GM0626").json()
+    assert {k: v for k, v in gemeente.items() if k != "url"} == {
+        k: v for k, v in echt.items() if k != "url"
+    }
+    regeling = voorbeeld("/regelingen/{identificatie}")
+    echt = api.get(f"/api/v1/regelingen/{regeling['identificatie']}").json()
+    for veld in ("naam", "vorm", "begindatum", "einddatum", "organisatiecode", "oin", "bronUrl"):
+        assert regeling[veld] == echt[veld], veld
+    assert voorbeeld("/regelingen")[0]["identificatie"] == "werkorganisatie-duivenvoorde"
