@@ -164,3 +164,19 @@ def test_the_first_days_of_the_recent_months():
         datetime.date(2024, 2, 1),
         datetime.date(2024, 1, 1),
     ]
+
+
+def test_the_download_reads_each_resource_in_two_queries(
+    api, voorbeelddata, django_assert_max_num_queries
+):
+    from registry.datapakket import bronnen
+
+    # Per resource the keys of its rows and then the rows themselves (in chunks of 2000).
+    with django_assert_max_num_queries(2 * len(bronnen()) + 2):
+        b"".join(api.get("/api/v1/downloads", {"peildatum": "2018-06-01"}).streaming_content)
+
+
+@pytest.mark.parametrize("peildatum", ["0001-01-01", "9999-12-31"])
+def test_the_edges_of_the_calendar_are_no_error(api, voorbeelddata, peildatum):
+    archief = download(api, peildatum=peildatum)
+    assert "datapackage.json" in archief.namelist()

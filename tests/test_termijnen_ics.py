@@ -84,3 +84,17 @@ def test_the_dashboard_links_to_the_feed(client, voorbeelddata):
 def test_a_bad_peildatum_is_a_400_and_an_unknown_gemeente_a_404(client, voorbeelddata):
     assert client.get("/gemeenten/GM0014/termijnen.ics?peildatum=2025-02-30").status_code == 400
     assert client.get("/gemeenten/GM9999/termijnen.ics").status_code == 404
+
+
+def test_the_feed_takes_a_fixed_number_of_queries(
+    client, voorbeelddata, django_assert_max_num_queries
+):
+    # gemeente, deelnames, the termijnen (steps, zienswijzen, jaarstukken), lopende
+    # besluitvorming (two), the raadsafspraak and the evaluations, and the session/auth rows.
+    with django_assert_max_num_queries(13):
+        client.get("/gemeenten/GM0014/termijnen.ics")
+
+
+@pytest.mark.parametrize("peildatum", ["0001-01-01", "0001-06-30", "9999-12-31"])
+def test_the_edges_of_the_calendar_are_no_error(client, voorbeelddata, peildatum):
+    events(client, f"/gemeenten/GM0014/termijnen.ics?peildatum={peildatum}")

@@ -122,3 +122,22 @@ def test_the_page_without_dates_shows_the_form(client, voorbeelddata):
     response = client.get("/gemeenten/GM0626/verschil")
     assert response.status_code == 200
     assert 'name="van"' in response.content.decode()
+
+
+def test_a_comparison_takes_a_fixed_number_of_queries(
+    api, voorbeelddata, django_assert_max_num_queries
+):
+    # gemeente, the deelnames on either date, the regelingen on three dates (two for the
+    # renamed ones), the herindelingen.
+    with django_assert_max_num_queries(9):
+        api.get("/api/v1/gemeenten/GM0626/verschil", {"van": "2018-01-01", "tot": "2025-01-01"})
+
+
+def test_the_edges_of_the_calendar_are_no_error(api, client, voorbeelddata):
+    vraag = {"van": "0001-01-01", "tot": "9999-12-31"}
+    assert api.get("/api/v1/gemeenten/GM0626/verschil", vraag).status_code == 200
+    assert client.get("/gemeenten/GM0626/verschil", vraag).status_code == 200
+    assert (
+        api.get("/api/v1/regelingen/werkorganisatie-duivenvoorde/verschil", vraag).status_code
+        == 200
+    )

@@ -42,7 +42,12 @@ def hoofdletter(tekst: str) -> str:
 def gebeurtenissen(*, gemeente: Gemeente, peildatum: datetime.date) -> list[dict]:
     """The events of the feed of ``gemeente``: dicts with ``sleutel`` (stable), ``begin``,
     ``einde`` (exclusive, all-day), ``titel``, ``beschrijving`` and ``regeling``."""
-    van = selectors.maanden_later(peildatum, -TERUG_MAANDEN)
+    # A year back, or from the first day of the calendar for a peildatum in year 1.
+    van = (
+        selectors.maanden_later(peildatum, -TERUG_MAANDEN)
+        if peildatum.year > 1
+        else datetime.date.min
+    )
     tot = selectors.maanden_later(peildatum, VOORUIT_MAANDEN)
     deelnames = list(
         Deelname.objects.actief_op(peildatum)
