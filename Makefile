@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint schemathesis bench landelijk
+.PHONY: run test lint schemathesis bench landelijk spectral
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -69,6 +69,7 @@ schemathesis: $(VENV)/.test
 		--naam schemathesis --dagen 1 > $(SCHEMATHESIS_DB).token
 	DATABASE_URL=sqlite:///$(SCHEMATHESIS_DB) DEBUG=false SECRET_KEY=schemathesis \
 		API_THROTTLE_ANON=1000000/min API_THROTTLE_USER=1000000/min \
+		API_BASIS_URL=http://127.0.0.1:$(SCHEMATHESIS_PORT)/api/v1 \
 		$(BIN)/gunicorn registry.wsgi --bind 127.0.0.1:$(SCHEMATHESIS_PORT) --workers 1 \
 		--limit-request-line 0 --pid $(SCHEMATHESIS_DB).pid --daemon
 	sleep 2
@@ -77,3 +78,9 @@ schemathesis: $(VENV)/.test
 			--header "Authorization: Bearer $$(cat $(SCHEMATHESIS_DB).token)" \
 			--exclude-checks positive_data_acceptance; \
 		status=$$?; kill $$(cat $(SCHEMATHESIS_DB).pid); rm -f $(SCHEMATHESIS_DB)*; exit $$status
+
+# The rules of the NL API Design Rules 2.1 Spectral ruleset this API was reported on
+# (tests/spectral/adr.yaml), with Spectral from npm.
+spectral: $(VENV)/.app
+	$(BIN)/python manage.py spectacular --format openapi-json --file .openapi.json
+	npx -y @stoplight/spectral-cli@6 lint -r tests/spectral/adr.yaml .openapi.json

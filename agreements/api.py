@@ -1,6 +1,6 @@
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework.permissions import SAFE_METHODS
 
 from registry.peildatum import parse_peildatum
@@ -27,11 +27,59 @@ class ThemaViewSet(RegisterViewSet):
     export_naam = "themas"
 
 
+DUIVENVOORDE = OpenApiExample(
+    "Werkorganisatie Duivenvoorde",
+    summary="Werkorganisatie Duivenvoorde van Voorschoten en Wassenaar (uit de voorbeelddata)",
+    response_only=True,
+    value={
+        "url": "https://samenwerkingsregister.nl/api/v1/regelingen/werkorganisatie-duivenvoorde",
+        "identificatie": "werkorganisatie-duivenvoorde",
+        "naam": "Gemeenschappelijke Regeling Werkorganisatie Duivenvoorde",
+        "afkorting": "",
+        "doel": "Doel van de Werkorganisatie is het zijn van een goede, sterke, "
+        "toekomstbestendige en kostenefficiënte ambtelijke organisatie, die in staat is tot een "
+        "kwalitatief goede en doelmatige uitvoering van de door de deelnemende bestuursorganen "
+        "aan Werkorganisatie V&W opgedragen taken.",
+        "vorm": "OL",
+        "rechtsgebied": "publiekrecht",
+        "grondslagVorm": "Wgr art. 8 lid 1",
+        "rechtspersoonlijkheid": True,
+        "bevoegdheidsverkrijgingen": ["mandaat"],
+        "themas": [],
+        "status": "opgeheven",
+        "deelnemersVolledig": True,
+        "begindatum": "2013-01-01",
+        "einddatum": "2022-12-31",
+        "vestigingsplaats": "Wassenaar",
+        "adres": "Johan de Wittstraat 45, 2242 LV Wassenaar",
+        "wettelijkeVoorschriften": "Algemene wet bestuursrecht "
+        "(http://wetten.overheid.nl/jci1.3:c:BWBR0005537)\nGemeentewet "
+        "(http://wetten.overheid.nl/jci1.3:c:BWBR0005416)\nWet gemeenschappelijke regelingen "
+        "(http://wetten.overheid.nl/jci1.3:c:BWBR0003740)",
+        "overgedragenBevoegdheden": "Artikel 5 Bevoegdheden\n1. De colleges alsmede de "
+        "burgemeesters van de gemeenten kunnen bevoegdheden in mandaat verlenen en daarmee taken "
+        "opdragen aan het dagelijks bestuur of de concerndirectie.",
+        "organisatiecode": "so0714",
+        "tooi": "https://identifier.overheid.nl/tooi/id/so/so0714",
+        "oin": "00000001823662330000",
+        "kvkNummer": "56802935",
+        "rsin": "",
+        "wikidata": "",
+        "bron": "Register van Overheidsorganisaties (CC0), regeling 28604223 en de gegevens van "
+        "de organisatie so0714",
+        "bronRegistratienummer": "",
+        "bronUrl": "https://organisaties.overheid.nl/28604223/"
+        "gemeenschappelijke-regeling-werkorganisatie-duivenvoorde",
+    },
+)
+
+
 @crud_schema(
     "regelingen",
     "regeling",
     "Regelingen die op de peildatum gelden, gefilterd op deelnemer, thema, vorm, provincie, "
     "status of zoekterm.",
+    DUIVENVOORDE,
 )
 class RegelingViewSet(RegisterViewSet):
     queryset = Regeling.objects.prefetch_related("themas").order_by("naam", "id")

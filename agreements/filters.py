@@ -1,7 +1,12 @@
 import django_filters
 from django.db.models import Q
 
-from municipalities.filters import gemeente_filter, partner_filter, provincie_filter
+from municipalities.filters import (
+    IdentificatieFilterSet,
+    gemeente_filter,
+    partner_filter,
+    provincie_filter,
+)
 from registry.filters import CodeFilter, PeildatumFilterSet, Sortering
 
 from .constants import Beleidsintensiteit, Domein, Rol, Status, Vorm
@@ -32,7 +37,16 @@ def thema_filter(label: str = "Thema (identificatie).", **kwargs) -> CodeFilter:
     )
 
 
-class RegelingFilter(PeildatumFilterSet):
+class RegelingFilter(IdentificatieFilterSet):
+    tooi_veld = "organisatiecode"
+    rooId = django_filters.CharFilter(
+        method="filter_roo_id", label="ROO-systeemId van een van de versies van de regeling."
+    )
+    organisatiecode = django_filters.CharFilter(
+        field_name="organisatiecode",
+        lookup_expr="iexact",
+        label="Organisatiecode van de organisatie van de regeling (ROO), bijv. so0896.",
+    )
     gemeente = gemeente_filter(
         method="filter_deelnemer",
         label="Gemeente (CBS-code): regelingen waaraan zij op de peildatum deelneemt.",
@@ -102,6 +116,11 @@ class RegelingFilter(PeildatumFilterSet):
             deelnames = deelnames.actief_op(self.peildatum_waarde())
         deelnames = deelnames.filter(**{self.DEELNEMER_VELDEN[name]: value})
         return queryset.filter(pk__in=deelnames.values("regeling"))
+
+    def filter_roo_id(self, queryset, name, value):
+        return queryset.filter(
+            pk__in=RegelingVersie.objects.filter(roo_id=value).values("regeling")
+        )
 
     def filter_thema(self, queryset, name, value):
         themas = Thema.objects.filter(Q(pk=value.pk) | Q(bovenliggend=value))

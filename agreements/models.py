@@ -10,13 +10,17 @@ from django.db.models.query import ModelIterable
 from django.urls import reverse
 from django.utils.text import slugify
 
+from municipalities.constants import TOOI_BASIS
 from municipalities.models import (
     Gemeente,
     Herindeling,
     Partner,
+    identificatie_constraints,
     kvk_en_oin_constraints,
     kvk_validator,
     oin_validator,
+    rsin_veld,
+    wikidata_veld,
 )
 from registry.geldigheid import Geldigheid, GeldigheidQuerySet, actief_op_q
 from registry.houders import (
@@ -252,6 +256,8 @@ class Regeling(VasteIdentificatie, Geldigheid, DerivedSlug):
     kvk_nummer = models.CharField(
         "KvK-nummer", max_length=8, blank=True, validators=[kvk_validator]
     )
+    rsin = rsin_veld()
+    wikidata = wikidata_veld()
     bron = models.CharField(
         "bron",
         max_length=300,
@@ -284,6 +290,7 @@ class Regeling(VasteIdentificatie, Geldigheid, DerivedSlug):
                 "een OIN of KvK-nummer.",
             ),
             *kvk_en_oin_constraints("regeling"),
+            *identificatie_constraints("regeling", "rsin", "wikidata"),
             models.CheckConstraint(
                 condition=~Q(status=Status.OPGEHEVEN) | Q(einddatum__isnull=False),
                 name="regeling_opgeheven_met_einddatum",
@@ -351,6 +358,19 @@ class Regeling(VasteIdentificatie, Geldigheid, DerivedSlug):
         if not self.vorm:
             return None
         return self.get_vorm_display() if self.vorm in VORMEN_MET_ORGAAN else ""
+
+    @property
+    def tooi(self) -> str:
+        """The TOOI URI of the organisation of the regeling (a samenwerkingsorganisatie,
+        soNNNN); empty when its organisatiecode is not known."""
+        if not self.organisatiecode.startswith("so"):
+            return ""
+        return f"{TOOI_BASIS}so/{self.organisatiecode}"
+
+    @property
+    def roo_ids(self) -> list[str]:
+        """The ROO systeemIds of its versions (the ROO knows a regeling only by its versions)."""
+        return [v.roo_id for v in self.versies.all() if v.roo_id]
 
     @property
     def bevoegdheidsverkrijgingen(self) -> list[str]:

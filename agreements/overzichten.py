@@ -4,10 +4,14 @@ thema and per provincie. The work is done in selectors.py; here: parameters, sch
 import datetime
 
 from django import forms
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from municipalities.filters import (
@@ -23,8 +27,9 @@ from registry.exports import Filterwaarde, filterwaarde
 from registry.filters import CodeVeld
 from registry.viewsets import OverzichtView
 
-from . import selectors
+from . import downloads, selectors, verschil
 from .constants import Beleidsintensiteit, Gevolg
+from .downloads import SQLITE_TYPE, ZIP_TYPE
 from .models import Regeling
 
 PEILDATUM = OpenApiParameter(
@@ -608,3 +613,197 @@ class HerindelingsscanView(OverzichtView):
                 )
             )
         return Response(Herindelingsscan(uitkomst).data)
+
+
+VERGELIJKING = [
+    OpenApiParameter(
+        "van", datetime.date, required=True, description="De eerste datum (JJJJ-MM-DD)."
+    ),
+    OpenApiParameter(
+        "tot",
+        datetime.date,
+        required=True,
+        description="De tweede datum (JJJJ-MM-DD), niet vóór van.",
+    ),
+]
+
+
+class RegelingEinde(RegelingKort):
+    einddatum = serializers.DateField(allow_null=True)
+
+    def to_representation(self, instance):
+        return {**super().to_representation(instance), "einddatum": instance.einddatum}
+
+
+class Naamswijziging(serializers.Serializer):
+    regeling = RegelingKort()
+    naamVan = serializers.CharField(source="naam_van")
+    naamTot = serializers.CharField(source="naam_tot")
+
+
+class Vormwijziging(serializers.Serializer):
+    regeling = RegelingKort()
+    vormVan = serializers.CharField(source="vorm_van", allow_blank=True)
+    vormVanNaam = serializers.CharField(source="vorm_van_naam")
+    vormTot = serializers.CharField(source="vorm_tot", allow_blank=True)
+    vormTotNaam = serializers.CharField(source="vorm_tot_naam")
+
+
+class HerindelingKort(serializers.Serializer):
+    identificatie = serializers.CharField(source="slug")
+    naam = serializers.CharField()
+    datum = serializers.DateField()
+
+
+class GemeenteVerschil(serializers.Serializer):
+    gemeente = GemeenteKort()
+    van = serializers.DateField(source="periode.van")
+    tot = serializers.DateField(source="periode.tot")
+    toegetreden = RegelingKort(many=True, help_text="Op tot wel, op van niet.")
+    uitgetreden = RegelingKort(
+        many=True, help_text="Op van wel, op tot niet, terwijl de regeling zelf doorliep."
+    )
+    beeindigd = RegelingEinde(
+        many=True,
+        help_text="Regelingen waaraan de gemeente op van deelnam en die vóór tot zijn geëindigd.",
+    )
+    hernoemd = Naamswijziging(many=True)
+    vormGewijzigd = Vormwijziging(source="vorm_gewijzigd", many=True)
+    herindelingen = HerindelingKort(
+        many=True,
+        help_text="Herindelingen na van tot en met tot waarbij de gemeente opging, "
+        "opvolger was of grondgebied kreeg.",
+    )
+
+
+class DeelnemerKort(serializers.Serializer):
+    soort = serializers.CharField()
+    identificatie = serializers.CharField(help_text="CBS-code of identificatie van de partner.")
+    naam = serializers.CharField()
+
+    def to_representation(self, instance):
+        if isinstance(instance, Gemeente):
+            return {"soort": "gemeente", "identificatie": instance.code, "naam": instance.naam}
+        return {"soort": "partner", "identificatie": instance.slug, "naam": instance.naam}
+
+
+class RegelingVerschil(serializers.Serializer):
+    regeling = RegelingKort()
+    van = serializers.DateField(source="periode.van")
+    tot = serializers.DateField(source="periode.tot")
+    toegetreden = DeelnemerKort(many=True)
+    uitgetreden = DeelnemerKort(many=True)
+    hernoemd = Naamswijziging(allow_null=True, required=False)
+    vormGewijzigd = Vormwijziging(source="vorm_gewijzigd", allow_null=True, required=False)
+    begonnen = serializers.BooleanField(help_text="In werking getreden na van, uiterlijk op tot.")
+    beeindigd = serializers.BooleanField(help_text="Geëindigd op of na van en vóór tot.")
+
+
+class VerschilView(OverzichtView):
+    renderer_classes = [JSONRenderer]
+    extra_query_params = ("van", "tot")
+
+    def periode(self) -> verschil.Periode:
+        return verschil.periode_uit(
+            self.request.query_params.get("van"), self.request.query_params.get("tot")
+        )
+
+
+@extend_schema(
+    summary="Wat veranderde er voor een gemeente",
+    description="Het register op van naast het register op tot, berekend uit de geldigheid "
+    "van deelnames, versies en herindelingen: regelingen toegetreden, uitgetreden, beëindigd, "
+    "met een andere naam of vorm, en de herindelingen daartussen.",
+    parameters=VERGELIJKING,
+    responses=GemeenteVerschil,
+    tags=["gemeenten"],
+)
+class GemeenteVerschilView(VerschilView):
+    def get(self, request, code):
+        gemeente = get_object_or_404(Gemeente, code=code)
+        return Response(
+            GemeenteVerschil(
+                verschil.gemeente_verschil(gemeente=gemeente, periode=self.periode())
+            ).data
+        )
+
+
+@extend_schema(
+    summary="Wat veranderde er in een regeling",
+    description="De regeling op van naast de regeling op tot: deelnemers toegetreden en "
+    "uitgetreden, een andere naam of vorm, in werking getreden of beëindigd.",
+    parameters=VERGELIJKING,
+    responses=RegelingVerschil,
+    tags=["regelingen"],
+)
+class RegelingVerschilView(VerschilView):
+    def get(self, request, identificatie):
+        regeling = get_object_or_404(Regeling, slug=identificatie)
+        return Response(
+            RegelingVerschil(
+                verschil.regeling_verschil(regeling=regeling, periode=self.periode())
+            ).data
+        )
+
+
+class BestandRenderer(BaseRenderer):
+    # The file of a download as it is; errors still go out as problem+json.
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data
+
+
+class ZipRenderer(BestandRenderer):
+    media_type = ZIP_TYPE
+    format = "zip"
+
+
+class SqliteRenderer(BestandRenderer):
+    media_type = SQLITE_TYPE
+    format = "sqlite"
+
+
+@extend_schema(
+    summary="Het hele register op een peildatum",
+    description="Een zip met één CSV per resource (gemeenten, partners, regelingen en hun "
+    "versies, deelnames, thema's, herindelingen en de openbare gegevens van grip op "
+    "samenwerking) en een datapackage.json volgens de Frictionless Data Package-standaard "
+    "(velden, typen, primaire en vreemde sleutels, licentie en bronnen per resource); met "
+    "formaat=sqlite dezelfde tabellen in één SQLite-bestand. Elke peildatum kan, dus ook elke "
+    "eerste van de maand: het bestand wordt berekend uit de geldigheid van elke rij.",
+    parameters=[
+        PEILDATUM,
+        OpenApiParameter(
+            "formaat",
+            str,
+            enum=["zip", "sqlite"],
+            description="zip (CSV's met datapackage.json, standaard) of sqlite.",
+        ),
+    ],
+    responses={
+        (200, ZIP_TYPE): OpenApiTypes.BINARY,
+        (200, SQLITE_TYPE): OpenApiTypes.BINARY,
+    },
+    tags=["downloads"],
+)
+class DownloadView(OverzichtView):
+    renderer_classes = [ZipRenderer, SqliteRenderer, JSONRenderer]
+    content_negotiation_class = DefaultContentNegotiation
+    extra_query_params = ("peildatum", "formaat")
+
+    def get(self, request):
+        peildatum = self.peildatum()
+        formaat = request.query_params.get("formaat", "zip")
+        if formaat not in ("zip", "sqlite"):
+            raise ValidationError(
+                {"formaat": [ErrorDetail("Kies zip of sqlite.", "invalid_choice")]}
+            )
+        bestand = downloads.maak(peildatum=peildatum, formaat=formaat)
+        return FileResponse(
+            bestand,
+            as_attachment=True,
+            filename=downloads.bestandsnaam(peildatum, formaat),
+            content_type=ZIP_TYPE if formaat == "zip" else SQLITE_TYPE,
+        )

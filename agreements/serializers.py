@@ -174,6 +174,10 @@ class RegelingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
         source="bevoegdheden", required=False, allow_blank=True, label="Overgedragen bevoegdheden"
     )
     kvkNummer = kvk_nummer_veld()
+    tooi = serializers.CharField(
+        read_only=True,
+        label="TOOI-identificatie van de organisatie van de regeling (leeg als onbekend)",
+    )
     bronRegistratienummer = serializers.CharField(
         source="bron_registratienummer",
         required=False,
@@ -212,8 +216,11 @@ class RegelingSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
             "wettelijkeVoorschriften",
             "overgedragenBevoegdheden",
             "organisatiecode",
+            "tooi",
             "oin",
             "kvkNummer",
+            "rsin",
+            "wikidata",
             "bron",
             "bronRegistratienummer",
             "bronUrl",

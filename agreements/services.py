@@ -1,19 +1,33 @@
 """Writes that change several models at once, each in one transaction: carrying a herindeling
 through the deelnames (``pas_toe``), recording every change, and reversing it while nothing has
-changed since (``maak_ongedaan``). The ROO import is the service of ``agreements.roo``."""
+changed since (``maak_ongedaan``); filling the identifiers of gemeenten, partners and regelingen
+from a copied data file (``vul_identificatoren``). The ROO import is the service of
+``agreements.roo``."""
 
+import csv
 import datetime
+import re
 from collections import Counter
 from decimal import Decimal
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from municipalities.models import Gemeente, Herindeling
+from municipalities.models import (
+    KVK_REGEX,
+    OIN_REGEX,
+    ROO_ID_REGEX,
+    RSIN_REGEX,
+    WIKIDATA_REGEX,
+    Gemeente,
+    Herindeling,
+    Partner,
+)
 
-from .constants import GEVOLG_UITLEG, Gevolg, Mutatie, Rol
-from .models import Deelname, HerindelingsMutatie, Herziening
+from .constants import GEVOLG_UITLEG, VORMEN_MET_RECHTSPERSOONLIJKHEID, Gevolg, Mutatie, Rol
+from .models import Deelname, HerindelingsMutatie, Herziening, Regeling
 from .selectors import betrokken_regelingen, classificeer, dag_ervoor, indeling
 
 
@@ -323,3 +337,61 @@ def maak_ongedaan(herindeling: Herindeling) -> int | None:
 
 def _datum(waarde: str | None) -> datetime.date | None:
     return datetime.date.fromisoformat(waarde) if waarde else None
+
+
+# --- Identifiers from a copied data file --------------------------------------------------
+
+IDENTIFICATOREN = {
+    # column of the data file: (field, format)
+    "roo_id": ("roo_id", ROO_ID_REGEX),
+    "oin": ("oin", OIN_REGEX),
+    "kvk": ("kvk_nummer", KVK_REGEX),
+    "rsin": ("rsin", RSIN_REGEX),
+    "wikidata": ("wikidata", WIKIDATA_REGEX),
+}
+
+
+def vul_identificatoren(*, pad: Path) -> Counter:
+    """Fill the empty identifiers (ROO systeemId, OIN, KvK, RSIN, Wikidata) of gemeenten,
+    partners and regelingen from a CSV by organisatiecode (fixtures/identificatoren.csv); a
+    value the register already has is kept, one in the wrong format is skipped. A regeling
+    gets OIN, KvK and RSIN only in a vorm with legal personality (the database says so too),
+    and no ROO systeemId: the ROO knows a regeling by its versions. Returns what was filled,
+    per model."""
+    with open(pad, newline="", encoding="utf-8") as bestand:
+        rijen = {r["organisatiecode"].lower(): r for r in csv.DictReader(bestand)}
+    gevuld = Counter()
+
+    def vul(obj, rij, kolommen) -> bool:
+        veranderd = False
+        for kolom in kolommen:
+            veld, patroon = IDENTIFICATOREN[kolom]
+            waarde = rij.get(kolom, "")
+            if waarde and not getattr(obj, veld) and re.fullmatch(patroon.strip("^$"), waarde):
+                setattr(obj, veld, waarde)
+                veranderd = True
+        return veranderd
+
+    alle = list(IDENTIFICATOREN)
+    with transaction.atomic():
+        for model, sleutel, kolommen in (
+            (Gemeente, lambda g: g.code.lower(), alle),
+            (Partner, lambda p: p.code or "", alle),
+        ):
+            bij = [
+                o
+                for o in model.objects.all()
+                if (r := rijen.get(sleutel(o))) and vul(o, r, kolommen)
+            ]
+            model.objects.bulk_update(bij, [IDENTIFICATOREN[k][0] for k in kolommen])
+            gevuld[model._meta.verbose_name_plural] = len(bij)
+        bij = []
+        for regeling in Regeling.objects.exclude(organisatiecode=""):
+            rij = rijen.get(regeling.organisatiecode.lower())
+            rechtspersoon = regeling.vorm in VORMEN_MET_RECHTSPERSOONLIJKHEID
+            kolommen = ["oin", "kvk", "rsin", "wikidata"] if rechtspersoon else ["wikidata"]
+            if rij and vul(regeling, rij, kolommen):
+                bij.append(regeling)
+        Regeling.objects.bulk_update(bij, ["oin", "kvk_nummer", "rsin", "wikidata"])
+        gevuld["regelingen"] = len(bij)
+    return gevuld

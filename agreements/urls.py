@@ -6,11 +6,14 @@ from rest_framework.routers import SimpleRouter
 from . import views
 from .api import DeelnameViewSet, RegelingViewSet, ThemaViewSet
 from .overzichten import (
+    DownloadView,
     GemeenteOverzichtView,
     GemeenteRegisterView,
+    GemeenteVerschilView,
     HerindelingsscanView,
     NetwerkView,
     ProvincieCijfersView,
+    RegelingVerschilView,
     ThemaCijfersView,
 )
 
@@ -31,6 +34,17 @@ api = [
         GemeenteRegisterView.as_view(),
         name="gemeente-register-api",
     ),
+    path(
+        "gemeenten/<cbs:code>/verschil",
+        GemeenteVerschilView.as_view(),
+        name="gemeente-verschil-api",
+    ),
+    path(
+        "regelingen/<slug:identificatie>/verschil",
+        RegelingVerschilView.as_view(),
+        name="regeling-verschil-api",
+    ),
+    path("downloads", DownloadView.as_view(), name="downloads"),
     path("netwerk", NetwerkView.as_view(), name="netwerk"),
     path("herindelingsscan", HerindelingsscanView.as_view(), name="herindelingsscan"),
     path("cijfers/themas", ThemaCijfersView.as_view(), name="cijfers-themas"),
@@ -43,11 +57,14 @@ urlpatterns = [
     path("zoeken", views.zoeken, name="zoeken"),
     path("regelingen", views.regeling_lijst, name="regeling-lijst"),
     path("regelingen/<slug:slug>", views.regeling_detail, name="regeling-pagina"),
+    path("regelingen/<slug:slug>/verschil", views.regeling_verschil, name="regeling-verschil"),
     path("themas/<slug:slug>", views.thema_detail, name="thema-pagina"),
     path("cijfers", views.cijfers, name="cijfers"),
+    path("downloads", views.downloads, name="downloads-pagina"),
     path("herindelingsscan", views.herindelingsscan, name="herindelingsscan-pagina"),
     path("gemeenten/<cbs:code>", views.gemeente_detail, name="gemeente-pagina"),
     path("gemeenten/<cbs:code>/register", views.gemeente_register, name="gemeente-register"),
+    path("gemeenten/<cbs:code>/verschil", views.gemeente_verschil, name="gemeente-verschil"),
     path("partners/<slug:slug>", views.partner_detail, name="partner-pagina"),
     path("provincies/<provincie:code>", views.provincie_detail, name="provincie-pagina"),
 ]

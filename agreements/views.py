@@ -13,12 +13,14 @@ from django.shortcuts import get_object_or_404, render
 from municipalities.constants import PartnerSoort
 from municipalities.filters import zoek_naam_of_code
 from municipalities.models import Gemeente, Herindeling, Partner
+from registry import datapakket
 from registry.converters import CBS_CODE
 from registry.geldigheid import verdeel_op
 from registry.peildatum import peildatum_uit
 from registry.sections import sections
 
-from . import selectors
+from . import downloads as dataset
+from . import selectors, verschil
 from .constants import Gevolg, Vorm
 from .filters import RegelingFilter, zoek_regeling
 from .models import Deelname, Herziening, Regeling, Thema
@@ -330,5 +332,55 @@ def provincie_detail(request, code):
             "provincie": provincie,
             "peildatum": peildatum,
             **selectors.provincie_overzicht(provincie=provincie, peildatum=peildatum),
+        },
+    )
+
+
+def vergelijking(request) -> verschil.Periode | None:
+    """The two dates of a comparison page; None while the form has not been filled in."""
+    van, tot = request.GET.get("van"), request.GET.get("tot")
+    if not van and not tot:
+        return None
+    return verschil.periode_uit(van, tot)
+
+
+def gemeente_verschil(request, code):
+    """What changed for a gemeente between two dates."""
+    gemeente = get_object_or_404(Gemeente, code=code)
+    periode = vergelijking(request)
+    return render(
+        request,
+        "agreements/gemeente_verschil.html",
+        {
+            "gemeente": gemeente,
+            "periode": periode,
+            "verschil": periode and verschil.gemeente_verschil(gemeente=gemeente, periode=periode),
+        },
+    )
+
+
+def regeling_verschil(request, slug):
+    """What changed in a regeling between two dates."""
+    regeling = get_object_or_404(Regeling, slug=slug)
+    periode = vergelijking(request)
+    return render(
+        request,
+        "agreements/regeling_verschil.html",
+        {
+            "regeling": regeling,
+            "periode": periode,
+            "verschil": periode and verschil.regeling_verschil(regeling=regeling, periode=periode),
+        },
+    )
+
+
+def downloads(request):
+    """The whole register on a date as a download: recent months, any date, and what is in it."""
+    return render(
+        request,
+        "agreements/downloads.html",
+        {
+            "maanden": dataset.eerste_van_de_maand(datetime.date.today()),
+            "bronnen": datapakket.bronnen(),
         },
     )

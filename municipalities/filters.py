@@ -4,8 +4,36 @@ from django.db.models import Q
 from registry.converters import CBS_CODE_INVOER, PROVINCIE_CODE_INVOER, cbs_code, provincie_code
 from registry.filters import CodeFilter, PeildatumFilterSet, Sortering
 
-from .constants import PartnerSoort
+from .constants import TOOI_BASIS, PartnerSoort
 from .models import Gemeente, Partner, cbs_validator
+
+
+def tooi_code(uri: str) -> str:
+    """The organisatiecode at the end of a TOOI URI (…/tooi/id/gemeente/gm0626 → gm0626)."""
+    return uri.rstrip("/").rsplit("/", 1)[-1].lower()
+
+
+class IdentificatieFilterSet(PeildatumFilterSet):
+    """Finds a gemeente, partner or regeling by one of its identifiers; an identifier nobody
+    has gives an empty list. ``tooi_veld`` holds the organisatiecode a TOOI URI ends in."""
+
+    tooi_veld = "code"
+
+    tooi = django_filters.CharFilter(
+        method="filter_tooi",
+        label=f"TOOI-identificatie (URI), bijv. {TOOI_BASIS}gemeente/gm0626.",
+    )
+    oin = django_filters.CharFilter(field_name="oin", label="OIN (20 cijfers).")
+    kvkNummer = django_filters.CharFilter(field_name="kvk_nummer", label="KvK-nummer (8 cijfers).")
+    rsin = django_filters.CharFilter(field_name="rsin", label="RSIN (9 cijfers).")
+    wikidata = django_filters.CharFilter(
+        field_name="wikidata", lookup_expr="iexact", label="Wikidata-identificatie (Q…)."
+    )
+
+    def filter_tooi(self, queryset, name, value):
+        if not value.lower().startswith(TOOI_BASIS):
+            return queryset.none()
+        return queryset.filter(**{f"{self.tooi_veld}__iexact": tooi_code(value)})
 
 
 def zoek_naam_of_code(queryset, name, value):
@@ -74,7 +102,11 @@ def partner_filter(label: str = "Partner (identificatie).", **kwargs) -> CodeFil
     return CodeFilter(**partner_als_parameter(), uitleg=PARTNER_UITLEG, label=label, **kwargs)
 
 
-class GemeenteFilter(PeildatumFilterSet):
+class GemeenteFilter(IdentificatieFilterSet):
+    rooId = django_filters.CharFilter(field_name="roo_id", label="ROO-systeemId.")
+    organisatiecode = django_filters.CharFilter(
+        field_name="code", lookup_expr="iexact", label="Organisatiecode (ROO/TOOI), bijv. gm0626."
+    )
     provincie = provincie_filter()
     zoek = django_filters.CharFilter(method=zoek_naam_of_code, label="Zoek op naam of CBS-code.")
     sort = Sortering(fields=["naam", "code"], label="Sortering: naam of code; - voor aflopend.")
@@ -84,7 +116,11 @@ class GemeenteFilter(PeildatumFilterSet):
         fields = []
 
 
-class PartnerFilter(PeildatumFilterSet):
+class PartnerFilter(IdentificatieFilterSet):
+    rooId = django_filters.CharFilter(field_name="roo_id", label="ROO-systeemId.")
+    organisatiecode = django_filters.CharFilter(
+        field_name="code", lookup_expr="iexact", label="Organisatiecode (ROO/TOOI), bijv. pv28."
+    )
     soort = django_filters.ChoiceFilter(choices=PartnerSoort.choices, label="Soort partner.")
     zoek = django_filters.CharFilter(method=zoek_naam_of_code, label="Zoek op naam of code.")
     sort = Sortering(fields=["naam", "code"], label="Sortering: naam of code; - voor aflopend.")

@@ -15,11 +15,66 @@ from .constants import CBS_CODE_FOUT, PARTNER_CODES, TOOI_BASIS, PartnerSoort
 
 KVK_REGEX = r"^[0-9]{8}$"
 OIN_REGEX = r"^[0-9]{20}$"
+RSIN_REGEX = r"^[0-9]{9}$"
+WIKIDATA_REGEX = r"^Q[1-9][0-9]*$"
+ROO_ID_REGEX = r"^[0-9]+$"
 kvk_validator = RegexValidator(KVK_REGEX, "Een KvK-nummer bestaat uit 8 cijfers.")
 oin_validator = RegexValidator(OIN_REGEX, "Een OIN bestaat uit 20 cijfers.")
+rsin_validator = RegexValidator(RSIN_REGEX, "Een RSIN bestaat uit 9 cijfers.")
+wikidata_validator = RegexValidator(
+    WIKIDATA_REGEX, "Een Wikidata-identificatie is Q gevolgd door cijfers, bijv. Q848324."
+)
+roo_id_validator = RegexValidator(ROO_ID_REGEX, "Een ROO-systeemId bestaat uit cijfers.")
 cbs_validator = RegexValidator(f"^{CBS_CODE}$", CBS_CODE_FOUT)
 # Inhabitants are counted since the first censuses, before the register's other figures begin.
 PEILJAAR_MIN = 1800
+
+
+def rsin_veld():
+    return models.CharField(
+        "RSIN",
+        max_length=9,
+        blank=True,
+        validators=[rsin_validator],
+        help_text="Rechtspersonen en Samenwerkingsverbanden Informatienummer (uit het ROO).",
+    )
+
+
+def wikidata_veld():
+    return models.CharField(
+        "Wikidata",
+        max_length=20,
+        blank=True,
+        validators=[wikidata_validator],
+        help_text="Identificatie in Wikidata, bijv. Q848324.",
+    )
+
+
+def roo_id_veld():
+    return models.CharField(
+        "ROO-systeemId",
+        max_length=20,
+        blank=True,
+        validators=[roo_id_validator],
+        help_text="systeemId van de organisatie in het Register van Overheidsorganisaties.",
+    )
+
+
+def identificatie_constraints(prefix: str, *velden: str) -> list[models.CheckConstraint]:
+    """The format of the (optional) identifiers rsin, wikidata and roo_id, by the database."""
+    regels = {
+        "rsin": (RSIN_REGEX, rsin_validator.message),
+        "wikidata": (WIKIDATA_REGEX, wikidata_validator.message),
+        "roo_id": (ROO_ID_REGEX, roo_id_validator.message),
+    }
+    return [
+        models.CheckConstraint(
+            condition=Q(**{veld: ""}) | Q(**{f"{veld}__regex": regels[veld][0]}),
+            name=f"{prefix}_{veld}_formaat",
+            violation_error_message=regels[veld][1],
+        )
+        for veld in velden
+    ]
 
 
 def kvk_en_oin_constraints(prefix: str) -> list[models.CheckConstraint]:
@@ -63,6 +118,9 @@ class Partner(VasteIdentificatie, Geldigheid, DerivedSlug):
         "KvK-nummer", max_length=8, blank=True, validators=[kvk_validator]
     )
     oin = models.CharField("OIN", max_length=20, blank=True, validators=[oin_validator])
+    rsin = rsin_veld()
+    roo_id = roo_id_veld()
+    wikidata = wikidata_veld()
     toelichting = models.TextField("toelichting", blank=True)
 
     vaste_velden = ("slug",)
@@ -86,6 +144,7 @@ class Partner(VasteIdentificatie, Geldigheid, DerivedSlug):
                 violation_error_message="De code past niet bij de soort partner.",
             ),
             *kvk_en_oin_constraints("partner"),
+            *identificatie_constraints("partner", "rsin", "roo_id", "wikidata"),
         ]
 
     def __str__(self):
@@ -115,6 +174,14 @@ class Partner(VasteIdentificatie, Geldigheid, DerivedSlug):
         if not self.code:
             return ""
         return f"{TOOI_BASIS}{PARTNER_CODES[self.soort][0]}/{self.code}"
+
+    @property
+    def organisatiecode(self) -> str:
+        return self.code or ""
+
+    @property
+    def roo_ids(self) -> list[str]:
+        return [self.roo_id] if self.roo_id else []
 
 
 class Gemeente(VasteIdentificatie, Geldigheid):
@@ -146,6 +213,13 @@ class Gemeente(VasteIdentificatie, Geldigheid):
     )
     inwoners = models.PositiveIntegerField("inwoners", null=True, blank=True)
     inwoners_peiljaar = models.PositiveSmallIntegerField("peiljaar inwoners", null=True, blank=True)
+    oin = models.CharField("OIN", max_length=20, blank=True, validators=[oin_validator])
+    kvk_nummer = models.CharField(
+        "KvK-nummer", max_length=8, blank=True, validators=[kvk_validator]
+    )
+    rsin = rsin_veld()
+    roo_id = roo_id_veld()
+    wikidata = wikidata_veld()
 
     vaste_velden = ("code",)
 
@@ -183,6 +257,8 @@ class Gemeente(VasteIdentificatie, Geldigheid):
                 violation_error_message=f"Het peiljaar moet tussen {PEILJAAR_MIN} en {JAAR_MAX} "
                 "liggen.",
             ),
+            *kvk_en_oin_constraints("gemeente"),
+            *identificatie_constraints("gemeente", "rsin", "roo_id", "wikidata"),
         ]
 
     def __str__(self):
@@ -215,6 +291,15 @@ class Gemeente(VasteIdentificatie, Geldigheid):
     @property
     def tooi(self) -> str:
         return f"{TOOI_BASIS}gemeente/{self.code.lower()}"
+
+    @property
+    def organisatiecode(self) -> str:
+        """The organisatiecode of the ROO and TOOI: the CBS code in lower case (gm0626)."""
+        return self.code.lower()
+
+    @property
+    def roo_ids(self) -> list[str]:
+        return [self.roo_id] if self.roo_id else []
 
 
 class Herindeling(VasteIdentificatie, models.Model):

@@ -6,7 +6,15 @@ from registry.peildatum import JAAR_MAX
 from registry.serializers import ModelValidatieMixin, bron_url_veld, identiteit
 
 from .constants import PartnerSoort
-from .models import KVK_REGEX, PEILJAAR_MIN, Gemeente, Herindeling, Overgang, Partner
+from .models import (
+    KVK_REGEX,
+    PEILJAAR_MIN,
+    ROO_ID_REGEX,
+    Gemeente,
+    Herindeling,
+    Overgang,
+    Partner,
+)
 
 
 def gemeente_veld(label: str = "Gemeente", **kwargs) -> serializers.SlugRelatedField:
@@ -23,9 +31,26 @@ def kvk_nummer_veld() -> serializers.RegexField:
     )
 
 
+def roo_id_veld() -> serializers.RegexField:
+    """``rooId``: the systeemId of the organisation in the Register van Overheidsorganisaties."""
+    return serializers.RegexField(
+        ROO_ID_REGEX,
+        source="roo_id",
+        required=False,
+        allow_blank=True,
+        max_length=20,
+        label="ROO-systeemId",
+    )
+
+
 class GemeenteSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="gemeente-detail", lookup_field="code")
     tooi = serializers.CharField(read_only=True, label="TOOI-identificatie")
+    organisatiecode = serializers.CharField(
+        read_only=True, label="Organisatiecode (ROO/TOOI): de CBS-code in kleine letters"
+    )
+    rooId = roo_id_veld()
+    kvkNummer = kvk_nummer_veld()
     provincie = serializers.SlugRelatedField(
         slug_field="code",
         queryset=Partner.objects.filter(soort=PartnerSoort.PROVINCIE),
@@ -50,6 +75,12 @@ class GemeenteSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSerial
             "code",
             "naam",
             "tooi",
+            "organisatiecode",
+            "rooId",
+            "oin",
+            "kvkNummer",
+            "rsin",
+            "wikidata",
             "provincie",
             "begindatum",
             "einddatum",
@@ -65,6 +96,7 @@ class PartnerSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSeriali
         source="slug", required=False, max_length=120, label="Identificatie"
     )
     tooi = serializers.CharField(read_only=True, label="TOOI-identificatie")
+    rooId = roo_id_veld()
     kvkNummer = kvk_nummer_veld()
 
     class Meta:
@@ -76,8 +108,11 @@ class PartnerSerializer(ModelValidatieMixin, serializers.HyperlinkedModelSeriali
             "soort",
             "code",
             "tooi",
+            "rooId",
             "kvkNummer",
             "oin",
+            "rsin",
+            "wikidata",
             "begindatum",
             "einddatum",
             "toelichting",

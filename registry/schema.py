@@ -2,6 +2,8 @@
 on every operation, the API-Version and pagination headers, Dutch descriptions for the
 parameters drf-spectacular does not describe, and no security requirement on reading."""
 
+import json
+
 from django.conf import settings
 
 from .api import PROBLEM_JSON, TITELS
@@ -72,7 +74,38 @@ def probleem_antwoord(status: int) -> dict:
     }
 
 
+OPENAPI_PAD = {
+    "get": {
+        "operationId": "openapiJson",
+        "summary": "Dit OpenAPI-document",
+        "description": "De beschrijving van deze API volgens OpenAPI 3.0, als JSON (ook als YAML "
+        "op /openapi.yaml).",
+        "tags": ["documentatie"],
+        "responses": {
+            "200": {
+                "description": "Gelukt",
+                "content": {"application/json": {"schema": {"type": "object"}}},
+            }
+        },
+    }
+}
+
+
+def zonder_ongebruikte_schemas(result: dict) -> None:
+    """Drop the component schemas nothing refers to (drf-spectacular makes a request variant of
+    every nested serializer, also of one that is only ever read)."""
+    schemas = result["components"]["schemas"]
+    while True:
+        tekst = json.dumps(result, default=str)
+        ongebruikt = [n for n in schemas if f'"#/components/schemas/{n}"' not in tekst]
+        if not ongebruikt:
+            return
+        for naam in ongebruikt:
+            del schemas[naam]
+
+
 def nl_api_design_rules(result, generator, request, public):
+    result["paths"]["/openapi.json"] = OPENAPI_PAD
     components = result.setdefault("components", {})
     components.setdefault("schemas", {})["Probleem"] = PROBLEEM
     components["headers"] = {
@@ -127,4 +160,5 @@ def nl_api_design_rules(result, generator, request, public):
                 if not operatie["responses"].get(str(status), {}).get("content"):
                     operatie["responses"][str(status)] = probleem_antwoord(status)
             operatie["responses"]["429"]["headers"]["Retry-After"] = header_ref("Retry-After")
+    zonder_ongebruikte_schemas(result)
     return result

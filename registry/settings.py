@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "corsheaders",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,6 +111,13 @@ ROO_MOMENTOPNAME = Path(
     os.environ.get("ROO_MOMENTOPNAME", BASE_DIR / "fixtures" / "roo" / "exportOO-2026-05.xml.xz")
 )
 ROO_MOMENTOPNAME_BRON = "Register van Overheidsorganisaties, landelijke export van mei 2026 (CC0)"
+# The identifiers (ROO systeemId, OIN, KvK, RSIN, Wikidata) per organisatiecode that
+# `voorbeelddata` fills in: copied from the polder mirror of the ROO (CC0), see fixtures/README.md.
+IDENTIFICATOREN = BASE_DIR / "fixtures" / "identificatoren.csv"
+IDENTIFICATOREN_BRON = (
+    "polder: spiegel van het Register van Overheidsorganisaties met OIN (Logius COR) en "
+    "Wikidata, stand mei 2026 (CC0)"
+)
 
 ROOT_URLCONF = "registry.urls"
 WSGI_APPLICATION = "registry.wsgi.application"
@@ -188,6 +197,27 @@ MELDINGEN_PER_UUR = int(os.environ.get("MELDINGEN_PER_UUR", "10"))
 MELDINGEN_MINIMALE_SECONDEN = 3
 MELDINGEN_BEWAARTERMIJN_DAGEN = int(os.environ.get("MELDINGEN_BEWAARTERMIJN_DAGEN", "30"))
 
+# The public address of the API, as the OpenAPI document names it (an absolute https:// URL, NL API
+# Design Rules); its host also makes the UIDs of the termijnen in the agenda unique.
+API_BASIS_URL = os.environ.get("API_BASIS_URL", "https://samenwerkingsregister.nl/api/v1").rstrip(
+    "/"
+)
+
+# Browser-based consumers elsewhere may read the API (GET, HEAD, OPTIONS) but not write to it:
+# a cross-origin preflight for POST, PUT, PATCH or DELETE does not get these methods.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = (
+    "API-Version",
+    "Link",
+    "X-Total-Count",
+    "X-Pagination-Page",
+    "X-Pagination-Limit",
+    "Content-Disposition",
+)
+
 API_VERSION = "1.1.0"  # 1.1: begindatum and einddatum on every resource with a period
 
 # Requests per address without a login, and per user with one ("120/min", "5000/hour").
@@ -242,6 +272,11 @@ SPECTACULAR_SETTINGS = {
             "name": "deelnames",
             "description": "Wie neemt deel aan welke regeling, van wanneer tot wanneer.",
         },
+        {"name": "herindelingen", "description": "Gemeentelijke herindelingen en hun bronnen."},
+        {
+            "name": "herindelingsscan",
+            "description": "Wat een herindeling betekent voor de regelingen van de gemeenten.",
+        },
         {"name": "netwerk", "description": "Welke gemeenten samenwerken, en hoe vaak."},
         {"name": "cijfers", "description": "De cijfers van het NHL-onderzoek, herberekend."},
         {"name": "procedurestappen", "description": "De Wgr-procedure per regeling en gemeente."},
@@ -258,13 +293,19 @@ SPECTACULAR_SETTINGS = {
         {"name": "toetsingen", "description": "Antwoorden op het toetsingskader."},
         {"name": "beeindigingen", "description": "Opzegging, uittreding en ontvlechting."},
         {"name": "raadsafspraken", "description": "Afspraken van de raad over grip."},
+        {
+            "name": "downloads",
+            "description": "Het hele register op een peildatum: CSV's met datapackage.json, of "
+            "één SQLite-bestand.",
+        },
+        {"name": "documentatie", "description": "Dit OpenAPI-document zelf."},
     ],
     "ENUM_NAME_OVERRIDES": {
         "RegelingStatusEnum": "agreements.constants.Status",
         "StapstatusEnum": "agreements.grip.constants.Stapstatus",
     },
     "LICENSE": {"name": "EUPL-1.2"},
-    "SERVERS": [{"url": "/api/v1", "description": "Deze installatie"}],
+    "SERVERS": [{"url": API_BASIS_URL, "description": "Deze installatie"}],
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "SERVE_INCLUDE_SCHEMA": False,

@@ -6,6 +6,7 @@ from django.urls import include, path, register_converter
 from drf_spectacular.renderers import OpenApiJsonRenderer, OpenApiYamlRenderer
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
+from .api_root import ApiRootView
 from .converters import CONVERTERS
 
 for naam, converter in CONVERTERS.items():
@@ -21,14 +22,14 @@ api_documents = [
     path(
         "openapi.json",
         SpectacularAPIView.as_view(
-            renderer_classes=[OpenApiJsonRenderer], http_method_names=["get"]
+            renderer_classes=[OpenApiJsonRenderer], http_method_names=["get", "head", "options"]
         ),
         name="openapi-json",
     ),
     path(
         "openapi.yaml",
         SpectacularAPIView.as_view(
-            renderer_classes=[OpenApiYamlRenderer], http_method_names=["get"]
+            renderer_classes=[OpenApiYamlRenderer], http_method_names=["get", "head", "options"]
         ),
         name="openapi-yaml",
     ),
@@ -37,6 +38,7 @@ api_documents = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1", ApiRootView.as_view(), name="api-root"),
     path("api/v1/", include(api_documents)),
     path("", include("municipalities.urls")),
     path("", include("agreements.urls")),

@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Iterator
 
 from django_filters.utils import translate_validation
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import exceptions, serializers, views, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
 
@@ -89,7 +89,7 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
     # retrievable), lists also export to CSV and Excel, and only the methods of the NL API
     # Design Rules are allowed. (Comments, not a docstring: the OpenAPI document would show it.)
 
-    http_method_names = ["get", "post", "put", "patch", "delete"]
+    http_method_names = ["get", "head", "options", "post", "put", "patch", "delete"]
     content_negotiation_class = ExportNegotiation
     filter_backends = [FilterBackend]
     filterset = None  # the FilterSet of a list, left by FilterBackend
@@ -171,7 +171,7 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
 class OverzichtView(StrictQueryParamsMixin, ExportMixin, views.APIView):
     # An overview on a peildatum (default today), as JSON, CSV or Excel.
 
-    http_method_names = ["get"]
+    http_method_names = ["get", "head", "options"]
     content_negotiation_class = ExportNegotiation
     extra_query_params: tuple[str, ...] = ("peildatum",)
     export_naam = ""
@@ -231,11 +231,20 @@ WIE_WIJZIGT = (
 )
 
 
-def crud_schema(meervoud: str, enkelvoud: str, beschrijving: str = ""):
+def crud_schema(
+    meervoud: str, enkelvoud: str, beschrijving: str = "", voorbeeld: OpenApiExample | None = None
+):
+    """Summaries and descriptions of the operations of a resource, and ``voorbeeld`` (a real
+    row of the seed data) as the example of its list and its retrieve."""
+    voorbeelden = [voorbeeld] if voorbeeld else None
     return extend_schema_view(
-        list=extend_schema(summary=meervoud.capitalize(), description=beschrijving),
+        list=extend_schema(
+            summary=meervoud.capitalize(), description=beschrijving, examples=voorbeelden
+        ),
         retrieve=extend_schema(
-            summary=f"Eén {enkelvoud}", description=f"Eén {enkelvoud} op zijn identificatie."
+            summary=f"Eén {enkelvoud}",
+            description=f"Eén {enkelvoud} op zijn identificatie.",
+            examples=voorbeelden,
         ),
         create=extend_schema(
             summary=f"{enkelvoud.capitalize()} toevoegen",

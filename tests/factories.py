@@ -386,6 +386,8 @@ class MeldingFactory(DjangoModelFactory):
             afgehandeld_op=factory.LazyFunction(timezone.now),
             antwoord="Dank u wel, het register is aangepast.",
         )
+
+
 class GebruikerFactory(DjangoModelFactory):
     """A staff account without permissions; ``groepen=[BEHEERDERS]`` (a list of group names)
     gives it those."""

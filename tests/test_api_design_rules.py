@@ -1,9 +1,14 @@
 """The NL API Design Rules 2.1 that this API promises, each checked."""
 
 import json
+import os
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.http import HttpResponseNotAllowed
 from rest_framework.exceptions import ErrorDetail
 
@@ -26,6 +31,7 @@ def test_the_openapi_document_is_public_with_contact_version_and_servers(api, op
     assert set(openapi["info"]["contact"]) == {"name", "email", "url"}
     assert re.fullmatch(r"\d+\.\d+\.\d+", openapi["info"]["version"])
     assert all(server["url"].endswith("/v1") for server in openapi["servers"])
+    assert all(server["url"].startswith("https://") for server in openapi["servers"])
     assert api.get("/api/v1/openapi.json")["Access-Control-Allow-Origin"] == "*"
     yaml = api.get("/api/v1/openapi.yaml")
     assert yaml.status_code == 200
@@ -62,13 +68,78 @@ def test_a_trailing_slash_is_a_404_problem_not_a_redirect(api):
     assert response.json()["status"] == 404
 
 
-@pytest.mark.parametrize("methode", ["HEAD", "OPTIONS", "TRACE"])
 @pytest.mark.parametrize("url", ["/api/v1/regelingen", "/api/v1/cijfers/themas"])
-def test_only_the_methods_of_the_rules_are_allowed(api, methode, url):
-    response = api.generic(methode, url)
+def test_trace_is_not_allowed(api, url):
+    response = api.generic("TRACE", url)
     assert response.status_code == 405
     assert response["Content-Type"] == PROBLEM
     assert "GET" in response["Allow"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1",
+        "/api/v1/regelingen",
+        "/api/v1/cijfers/themas",
+        "/api/v1/herindelingen",
+        "/api/v1/openapi.json",
+        "/api/v1/openapi.yaml",
+        "/api/v1/gemeenten/GM0626/dashboard",
+    ],
+)
+def test_head_and_options_work_wherever_get_does(api, voorbeelddata, url):
+    get = api.get(url)
+    assert get.status_code == 200
+    head = api.head(url)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["Content-Type"] == get["Content-Type"]
+    options = api.options(url)
+    assert options.status_code == 200
+    assert "GET" in options["Allow"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/regelingen", "/gemeenten/GM0626", "/gemeenten/GM0626/dashboard"]
+)
+def test_head_works_on_the_pages(client, voorbeelddata, url):
+    assert client.get(url).status_code == 200
+    assert client.head(url).status_code == 200
+
+
+def test_a_get_from_another_origin_may_read_the_api(api, voorbeelddata):
+    response = api.get("/api/v1/regelingen", HTTP_ORIGIN="https://example.org")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "API-Version" in response["Access-Control-Expose-Headers"]
+
+
+def test_a_write_from_another_origin_is_not_allowed_by_cors(api):
+    preflight = api.options(
+        "/api/v1/regelingen",
+        HTTP_ORIGIN="https://example.org",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST",
+    )
+    toegestaan = preflight.get("Access-Control-Allow-Methods", "")
+    assert "POST" not in toegestaan and "DELETE" not in toegestaan
+    assert "GET" in toegestaan
+
+
+def test_cors_is_only_for_the_api(client, voorbeelddata):
+    response = client.get("/regelingen", HTTP_ORIGIN="https://example.org")
+    assert not response.has_header("Access-Control-Allow-Origin")
+
+
+def test_the_api_root_lists_the_collections_and_the_documentation(api):
+    response = api.get("/api/v1")
+    assert response.status_code == 200
+    data = response.json()
+    assert {"gemeenten", "partners", "regelingen", "deelnames", "herindelingen"} <= set(
+        data["collecties"]
+    )
+    assert data["collecties"]["regelingen"] == "http://testserver/api/v1/regelingen"
+    assert data["documentatie"]["openapi"] == "http://testserver/api/v1/openapi.json"
+    assert api.get(data["documentatie"]["html"]).status_code == 200
 
 
 def test_a_method_an_address_does_not_offer_is_a_405_before_anything_else(api):
@@ -181,3 +252,85 @@ def test_invalid_params_name_nested_errors_by_their_path():
         {"name": "deelnames.1.gemeente", "code": "does_not_exist", "reason": "Onbekende gemeente."},
         {"name": "nonFieldErrors", "code": "invalid", "reason": "Klopt niet."},
     ]
+
+
+# The findings of the NL API Design Rules 2.1 Spectral ruleset on this document (issue 16), each
+# checked here; tests/spectral/adr.yaml holds the same rules for Spectral itself.
+
+
+def test_the_document_describes_the_path_that_serves_it(api, openapi):
+    operatie = openapi["paths"]["/openapi.json"]["get"]
+    assert operatie["tags"] == ["documentatie"]
+    assert api.get("/api/v1/openapi.json").status_code == 200
+
+
+def test_every_tag_of_an_operation_is_defined_globally(openapi):
+    gedefinieerd = {tag["name"] for tag in openapi["tags"]}
+    for pad, operaties in openapi["paths"].items():
+        for methode, operatie in operaties.items():
+            assert set(operatie.get("tags", [])) <= gedefinieerd, (pad, methode)
+
+
+def test_every_schema_name_is_camel_case(openapi):
+    for naam in openapi["components"]["schemas"]:
+        assert re.fullmatch(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)*", naam), naam
+
+
+def test_every_component_is_used(openapi):
+    tekst = json.dumps(openapi)
+    for soort in ("schemas", "headers", "parameters", "responses"):
+        for naam in openapi["components"].get(soort, {}):
+            assert f'"#/components/{soort}/{naam}"' in tekst, (soort, naam)
+
+
+def test_the_server_url_is_the_configured_absolute_https_url(openapi):
+    # API_BASIS_URL in the environment (registry/settings.py), https://samenwerkingsregister.nl/api/v1
+    # by default.
+    assert [server["url"] for server in openapi["servers"]] == [django_settings.API_BASIS_URL]
+    assert django_settings.API_BASIS_URL.startswith("https://")
+
+
+SPECTRAL = os.environ.get("SPECTRAL") or shutil.which("spectral")
+
+
+@pytest.mark.skipif(not SPECTRAL, reason="Spectral niet geïnstalleerd (zet SPECTRAL of PATH)")
+def test_spectral_reports_nothing(api, tmp_path):
+    document = tmp_path / "openapi.json"
+    document.write_bytes(api.get("/api/v1/openapi.json").content)
+    regels = Path(__file__).parent / "spectral" / "adr.yaml"
+    uitvoer = tmp_path / "bevindingen.json"
+    subprocess.run(
+        [
+            SPECTRAL,
+            "lint",
+            "-q",
+            "-r",
+            str(regels),
+            "-f",
+            "json",
+            "-o",
+            str(uitvoer),
+            str(document),
+        ],
+        capture_output=True,
+        timeout=300,
+    )
+    bevindingen = json.loads(uitvoer.read_text())
+    assert bevindingen == [], bevindingen[:5]
+
+
+def test_the_examples_are_a_real_gemeente_and_a_real_regeling(api, voorbeelddata, openapi):
+    def voorbeeld(pad):
+        inhoud = openapi["paths"][pad]["get"]["responses"]["200"]["content"]["application/json"]
+        return next(iter(inhoud["examples"].values()))["value"]
+
+    gemeente = voorbeeld("/gemeenten/{code}")
+    echt = api.get("/api/v1/gemeenten/GM0626").json()
+    assert {k: v for k, v in gemeente.items() if k != "url"} == {
+        k: v for k, v in echt.items() if k != "url"
+    }
+    regeling = voorbeeld("/regelingen/{identificatie}")
+    echt = api.get(f"/api/v1/regelingen/{regeling['identificatie']}").json()
+    for veld in ("naam", "vorm", "begindatum", "einddatum", "organisatiecode", "oin", "bronUrl"):
+        assert regeling[veld] == echt[veld], veld
+    assert voorbeeld("/regelingen")[0]["identificatie"] == "werkorganisatie-duivenvoorde"

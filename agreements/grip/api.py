@@ -387,7 +387,7 @@ class VerbondenPartij(serializers.Serializer):
         return super().to_representation(partij_waarden(instance))
 
 
-class BBVGroepData(serializers.Serializer):
+class BbvGroepData(serializers.Serializer):
     groep = serializers.CharField()
     groepNaam = serializers.CharField(source="groep.label")
     totaalBegroot = serializers.DecimalField(
@@ -402,7 +402,7 @@ class BBVGroepData(serializers.Serializer):
 class VerbondenPartijen(serializers.Serializer):
     gemeente = GemeenteKort()
     jaar = serializers.IntegerField()
-    groepen = BBVGroepData(many=True)
+    groepen = BbvGroepData(many=True)
 
 
 def partij_waarden(partij: dict) -> dict:

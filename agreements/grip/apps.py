@@ -9,3 +9,6 @@ class GripConfig(AppConfig):
 
     def ready(self):
         from . import sections  # noqa: F401  (contributes the grip sections to pages)
+        from .downloads import registreer_bronnen
+
+        registreer_bronnen()  # after those of agreements (INSTALLED_APPS order)

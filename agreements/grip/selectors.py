@@ -67,6 +67,7 @@ def maanden_later(datum: datetime.date, maanden: int) -> datetime.date:
 class WettelijkeDatum:
     datum: datetime.date  # the last day on which it is in time
     regel: str
+    artikel: str
 
 
 def wettelijke_datum(soort: str, jaar: int) -> WettelijkeDatum:
@@ -80,6 +81,7 @@ def wettelijke_datum(soort: str, jaar: int) -> WettelijkeDatum:
             datetime.date(jaar - 1, 4, 14),
             "bij de raden vóór 15 april van het jaar vóór het begrotingsjaar, dus uiterlijk "
             "14 april (Wgr art. 34b)",
+            "Wgr art. 34b",
         )
     if soort == Jaarstuksoort.VOORLOPIGE_JAARREKENING:
         # Wgr art. 34b: the voorlopige jaarrekening goes with the kaders, "vóór 15 april" of
@@ -87,6 +89,7 @@ def wettelijke_datum(soort: str, jaar: int) -> WettelijkeDatum:
         return WettelijkeDatum(
             datetime.date(jaar + 1, 4, 14),
             "bij de raden vóór 15 april na het boekjaar, dus uiterlijk 14 april (Wgr art. 34b)",
+            "Wgr art. 34b",
         )
     if soort == Jaarstuksoort.ONTWERPBEGROTING:
         # Wgr art. 34 lid 3: the begroting goes to gedeputeerde staten "vóór 1 augustus van
@@ -98,6 +101,7 @@ def wettelijke_datum(soort: str, jaar: int) -> WettelijkeDatum:
             "begroting vastgesteld en bij gedeputeerde staten vóór 1 augustus van het jaar vóór "
             f"het begrotingsjaar, dus uiterlijk 31 juli (Wgr art. 34 lid 3); de raden hebben "
             f"{weken} weken voor een zienswijze (Wgr art. 35 lid 1)",
+            "Wgr art. 34 lid 3 en art. 35 lid 1",
         )
     # Wgr art. 34 lid 3: the jaarrekening goes to gedeputeerde staten "vóór 15 juli van het jaar
     # volgende op het jaar waarvoor zij dient".
@@ -105,6 +109,7 @@ def wettelijke_datum(soort: str, jaar: int) -> WettelijkeDatum:
         datetime.date(jaar + 1, 7, 14),
         "vastgesteld en bij gedeputeerde staten vóór 15 juli na het boekjaar, dus uiterlijk "
         "14 juli (Wgr art. 34 lid 3)",
+        "Wgr art. 34 lid 3",
     )
 
 
@@ -255,6 +260,8 @@ def termijnen(
             f"gevraagd op {stap.datum:%d-%m-%Y}, termijn {stap.termijn} weken"
             + ("; tegelijk met de toestemming" if stap.tegelijk_met_toestemming else ""),
             "status": "open",
+            "artikel": "Wgr art. 1 lid 2",
+            "sleutel": f"zienswijze-{stap.uuid}",
         }
         for stap in open_zienswijzen(stappen)
         if peildatum <= stap.uiterste_datum <= tot
@@ -282,6 +289,8 @@ def termijnen(
                     f"{stuk.jaar}, ontvangen op {stuk.ontvangen:%d-%m-%Y}, termijn "
                     f"{stuk.termijn} weken",
                     "status": "open",
+                    "artikel": "Wgr art. 35",
+                    "sleutel": f"zienswijze-{stuk.uuid}",
                 }
             )
 
@@ -303,6 +312,8 @@ def termijnen(
                         "regeling": regeling,
                         "omschrijving": f"{soort.label} {jaar} — {wettelijk.regel}",
                         "status": f"ontvangen op {ontvangen:%d-%m-%Y}" if ontvangen else "verwacht",
+                        "artikel": wettelijk.artikel,
+                        "sleutel": f"{soort.value}-{jaar}-{regeling.slug}",
                     }
                 )
     return sorted(resultaat, key=lambda t: (t["datum"], t["regeling"].naam, t["omschrijving"]))

@@ -31,6 +31,7 @@ api_urls = [
 urlpatterns = [
     path("api/v1/", include(api_urls)),
     path("gemeenten/<cbs:code>/dashboard", views.dashboard, name="dashboard"),
+    path("gemeenten/<cbs:code>/termijnen.ics", views.termijnen_ics, name="termijnen-ics"),
     path(
         "gemeenten/<cbs:code>/verbonden-partijen",
         views.verbonden_partijen,

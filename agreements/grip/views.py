@@ -4,12 +4,13 @@ verbonden partijen (BBV art. 15)."""
 
 import datetime
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from municipalities.models import Gemeente
 from registry.peildatum import JAAR_MAX, JAAR_MIN, parse_jaar, peildatum_uit
 
-from . import selectors
+from . import agenda, selectors
 
 
 def dashboard(request, code):
@@ -35,3 +36,15 @@ def verbonden_partijen(request, code):
             "jaar_max": JAAR_MAX,
         },
     )
+
+
+def termijnen_ics(request, code):
+    """The deadlines of the gemeente as an iCalendar feed (see agenda.py)."""
+    gemeente = get_object_or_404(Gemeente, code=code)
+    peildatum = peildatum_uit(request, standaard=gemeente.einddatum)
+    response = HttpResponse(
+        agenda.agenda(gemeente=gemeente, peildatum=peildatum, adres=request.build_absolute_uri),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'inline; filename="termijnen-{gemeente.code}.ics"'
+    return response

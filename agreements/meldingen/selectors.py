@@ -9,6 +9,7 @@ from registry import houders
 
 from .models import Melding
 
+
 def houders_van(onderwerp) -> list[str]:
     """The keys of the organisations that keep the data of a regeling or gemeente ("GM0626",
     "regeling:<identificatie>"), from its ``houders()``."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils.text import slugify
 
 from municipalities.constants import PartnerSoort
-from municipalities.models import KVK_REGEX, OIN_REGEX
+from municipalities.models import KVK_REGEX, OIN_REGEX, RSIN_REGEX
 
 from .bekend import Bekend, BekendeGemeente, naam_sleutel, unique_slug
 from .lezen import DeelnemerRij, Organisatie
@@ -35,6 +35,8 @@ class NieuwePartner:
     slug: str
     oin: str
     kvk_nummer: str
+    rsin: str
+    roo_id: str
     toelichting: str
 
 
@@ -126,6 +128,7 @@ class Deelnemers:
         if sleutel not in self.nieuwe_partners:
             codes = organisatie.codes if organisatie else {}
             oin, kvk = codes.get("OIN", ""), codes.get("KVK-nummer", "")
+            rsin = codes.get("rsin", "")
             toelichting = "Aangemaakt door de ROO-import"
             if organisatie:
                 toelichting += f" (systeemId {organisatie.systeem_id})"
@@ -140,6 +143,8 @@ class Deelnemers:
                 slug=unique_slug(code or slugify(naam)[:100], self.bekend.partner_slugs, "roo"),
                 oin=oin if re.match(OIN_REGEX, oin) else "",
                 kvk_nummer=kvk if re.match(KVK_REGEX, kvk) else "",
+                rsin=rsin if re.match(RSIN_REGEX, rsin) else "",
+                roo_id=organisatie.systeem_id if organisatie else "",
                 toelichting=toelichting + ".",
             )
         return GevondenDeelnemer(nieuwe_partner=self.nieuwe_partners[sleutel])

@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from municipalities.models import KVK_REGEX, OIN_REGEX
+from municipalities.models import KVK_REGEX, OIN_REGEX, RSIN_REGEX
 
 from ..constants import VORMEN_MET_RECHTSPERSOONLIJKHEID, PublicatieSoort, Status, Vorm
 from .bekend import Bekend
@@ -172,15 +172,16 @@ def bepaal_gewenst(
     if not ORGANISATIECODE.match(organisatiecode) or len(organisatiecode) > 6:
         gevonden = TOOI_ID.search(laatste.orgaan_tooi or (orgaan.tooi if orgaan else ""))
         organisatiecode = gevonden.group(2) if gevonden and len(gevonden.group(2)) <= 6 else ""
-    oin, kvk = codes.get("OIN", ""), codes.get("KVK-nummer", "")
+    oin, kvk, rsin = codes.get("OIN", ""), codes.get("KVK-nummer", ""), codes.get("rsin", "")
     oin = oin if re.match(OIN_REGEX, oin) else ""
     kvk = kvk if re.match(KVK_REGEX, kvk) else ""
+    rsin = rsin if re.match(RSIN_REGEX, rsin) else ""
     if (oin or kvk) and vorm not in VORMEN_MET_RECHTSPERSOONLIJKHEID:
         teller.meldingen.append(
             f"{waar}: OIN/KvK van het orgaan niet overgenomen, de vorm heeft geen "
             "rechtspersoonlijkheid."
         )
-        oin = kvk = ""
+        oin = kvk = rsin = ""
     adres, plaats = laatste.adres if laatste.adres[0] else (orgaan.adres if orgaan else ("", ""))
     themas = set()
     for v in keten:
@@ -217,6 +218,7 @@ def bepaal_gewenst(
         "organisatiecode": organisatiecode,
         "oin": oin,
         "kvk_nummer": kvk,
+        "rsin": rsin,
         "bron": f"{BRON}, versies {', '.join(v.systeem_id for v in keten)}"[:300],
     }
     return Gewenst(velden, versies, deelnames, publicaties, themas)

@@ -42,6 +42,7 @@ REGELING_VELDEN = [
     "organisatiecode",
     "oin",
     "kvk_nummer",
+    "rsin",
     "bron",
 ]
 VERSIE_VELDEN = ["titel", "vorm", "doel", "begindatum", "einddatum"]

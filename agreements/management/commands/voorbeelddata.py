@@ -6,7 +6,7 @@ from django.db import transaction
 
 from agreements import roo
 from agreements.models import Regeling
-from agreements.services import pas_toe
+from agreements.services import pas_toe, vul_identificatoren
 from municipalities.models import Gemeente, Herindeling
 
 FIXTURES = ["gemeenten", "themas", "regelingen", "herindelingen"]
@@ -43,6 +43,7 @@ class Command(BaseCommand):
             call_command("loaddata", *fixtures(), verbosity=options["verbosity"])
             if landelijk:
                 self.importeer_momentopname(options["verbosity"])
+            vul_identificatoren(pad=settings.IDENTIFICATOREN)
             # The herindelingen are carried through the deelnames as a griffie would: recorded.
             for herindeling in Herindeling.objects.order_by("datum"):
                 pas_toe(herindeling)
