@@ -19,6 +19,7 @@ from municipalities.models import (
     oin_validator,
 )
 from registry.geldigheid import Geldigheid, GeldigheidQuerySet, actief_op_q
+from registry.protocol import Historie
 from registry.slugs import DerivedSlug
 
 from .constants import (
@@ -73,6 +74,8 @@ class Thema(models.Model):
         blank=True,
         help_text="Beleidsrijk of beleidsarm (onderzoek NHL); leeg als dat niet bekend is.",
     )
+
+    history = Historie()
 
     class Meta:
         verbose_name = "thema"
@@ -242,6 +245,8 @@ class Regeling(Geldigheid, DerivedSlug):
     zoals_op_peildatum = False  # set on regelingen read with op_peildatum
     objects = RegelingQuerySet.as_manager()
 
+    history = Historie(m2m_fields=["themas"])
+
     class Meta:
         verbose_name = "regeling"
         verbose_name_plural = "regelingen"
@@ -330,6 +335,8 @@ class RegelingVersie(Geldigheid):
     )
     bron_url = models.URLField("adres bron", max_length=500, blank=True)
 
+    history = Historie()
+
     class Meta:
         verbose_name = "versie"
         verbose_name_plural = "versies"
@@ -357,6 +364,8 @@ class Publicatie(models.Model):
     titel = models.CharField("titel", max_length=300, blank=True)
     url = models.URLField("adres", max_length=500)
     datum = models.DateField("datum", null=True, blank=True)
+
+    history = Historie()
 
     class Meta:
         verbose_name = "publicatie"
@@ -425,6 +434,8 @@ class Deelname(Geldigheid):
     )
 
     objects = DeelnameQuerySet.as_manager()
+
+    history = Historie()
 
     class Meta:
         verbose_name = "deelname"
@@ -518,6 +529,8 @@ class Herziening(models.Model):
     afgehandeld = models.BooleanField("afgehandeld", default=False)
     toelichting = models.TextField("toelichting", blank=True)
 
+    history = Historie()
+
     class Meta:
         verbose_name = "herziening na herindeling"
         verbose_name_plural = "herzieningen na herindeling"
@@ -550,6 +563,8 @@ class HerindelingsMutatie(models.Model):
     )
     voor = models.JSONField("toestand ervoor", default=dict, blank=True)
     na = models.JSONField("toestand erna", default=dict, blank=True)
+
+    history = Historie()
 
     class Meta:
         verbose_name = "wijziging door herindeling"
@@ -591,6 +606,8 @@ class RooImport(models.Model):
         blank=True,
         help_text="Wat is overgeslagen of opgevallen, en waarom.",
     )
+
+    history = Historie()
 
     class Meta:
         verbose_name = "ROO-import"

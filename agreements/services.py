@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from municipalities.models import Gemeente, Herindeling
+from registry.protocol import bulk_aanmaken, kanaal, verwijderen
 
 from .constants import GEVOLG_UITLEG, Gevolg, Mutatie, Rol
 from .models import Deelname, HerindelingsMutatie, Herziening
@@ -209,6 +210,7 @@ class _Doorvoering:
 
 
 @transaction.atomic
+@kanaal("herindeling")
 def pas_toe(herindeling: Herindeling) -> dict | None:
     """Carry the herindeling through: a gemeente that goes wholly to one opvolger passes its
     deelnames on (``voeg_samen``), a divided one ends them and flags its regelingen for the
@@ -239,7 +241,7 @@ def pas_toe(herindeling: Herindeling) -> dict | None:
     for gemeente, opvolgers in gesplitst.items():
         doorvoering.splits(gemeente, opvolgers)
 
-    HerindelingsMutatie.objects.bulk_create(doorvoering.mutaties)
+    bulk_aanmaken(HerindelingsMutatie, doorvoering.mutaties)
     herindeling.toegepast_op = timezone.now()
     herindeling.save(update_fields=["toegepast_op"])
     return {
@@ -286,6 +288,7 @@ def _overgenomen_deelname(
 
 
 @transaction.atomic
+@kanaal("herindeling")
 def maak_ongedaan(herindeling: Herindeling) -> int | None:
     """Undo an applied herindeling, as long as nothing it changed has been changed since.
     Returns the number of changes undone, or None when it was not applied."""
@@ -304,8 +307,8 @@ def maak_ongedaan(herindeling: Herindeling) -> int | None:
             + "; ".join(gewijzigd)
             + "."
         )
-    herindeling.mutaties.all().delete()
-    herindeling.herzieningen.all().delete()
+    verwijderen(herindeling.mutaties.all())
+    verwijderen(herindeling.herzieningen.all())
     for mutatie in reversed(mutaties):
         if mutatie.soort == Mutatie.DEELNAME_AANGEMAAKT:
             mutatie.deelname.delete()

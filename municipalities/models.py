@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from registry.converters import CBS_CODE
 from registry.geldigheid import Geldigheid
 from registry.peildatum import JAAR_MAX
+from registry.protocol import Historie
 from registry.slugs import DerivedSlug
 
 from .constants import CBS_CODE_FOUT, PARTNER_CODES, TOOI_BASIS, PartnerSoort
@@ -63,6 +64,8 @@ class Partner(Geldigheid, DerivedSlug):
     )
     oin = models.CharField("OIN", max_length=20, blank=True, validators=[oin_validator])
     toelichting = models.TextField("toelichting", blank=True)
+
+    history = Historie()
 
     class Meta:
         verbose_name = "partner"
@@ -135,6 +138,8 @@ class Gemeente(Geldigheid):
     )
     inwoners = models.PositiveIntegerField("inwoners", null=True, blank=True)
     inwoners_peiljaar = models.PositiveSmallIntegerField("peiljaar inwoners", null=True, blank=True)
+
+    history = Historie()
 
     class Meta:
         verbose_name = "gemeente"
@@ -244,6 +249,8 @@ class Herindeling(models.Model):
         help_text="Wanneer de herindeling is doorgevoerd in de deelnames.",
     )
 
+    history = Historie(m2m_fields=["opgeheven"])
+
     class Meta:
         verbose_name = "herindeling"
         verbose_name_plural = "herindelingen"
@@ -302,6 +309,8 @@ class Overgang(models.Model):
         help_text="Het deel van de oppervlakte dat naar deze gemeente gaat (0 tot 1); leeg als "
         "onbekend.",
     )
+
+    history = Historie()
 
     class Meta:
         verbose_name = "overgang van grondgebied"

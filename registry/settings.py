@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "simple_history",
     "municipalities",
     "agreements",
     "agreements.grip",
@@ -50,12 +51,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "registry.protocol.KanaalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "registry.converters.CanonicalCodeMiddleware",
     "registry.peildatum.OngeldigeParameterMiddleware",
     "registry.api.ApiMiddleware",
 ]
+
+# History rows are append-only: the admin shows them but cannot revert to one.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # The national snapshot that `manage.py voorbeelddata --landelijk` (and so `make run`) imports:

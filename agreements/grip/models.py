@@ -21,6 +21,7 @@ from agreements.models import Regeling
 from municipalities.models import Gemeente
 from registry.geldigheid import Geldigheid
 from registry.peildatum import JAAR_MAX, JAAR_MIN
+from registry.protocol import Historie
 
 from .constants import (
     ZIENSWIJZE_WEKEN_BEGROTING,
@@ -163,6 +164,8 @@ class Procedurestap(VanDeelnemer):
     toelichting = models.TextField("toelichting", blank=True)
     bron = bron()
 
+    history = Historie()
+
     class Meta:
         verbose_name = "procedurestap"
         verbose_name_plural = "procedurestappen"
@@ -262,6 +265,8 @@ class Jaarstuk(models.Model):
     toelichting = models.TextField("toelichting", blank=True)
     bron = bron()
 
+    history = Historie()
+
     class Meta:
         verbose_name = "jaarstuk"
         verbose_name_plural = "jaarstukken"
@@ -320,6 +325,8 @@ class Zienswijze(VanDeelnemer):
     document_url = models.URLField("adres document", max_length=500, blank=True)
     bron = bron()
 
+    history = Historie()
+
     class Meta:
         verbose_name = "zienswijze"
         verbose_name_plural = "zienswijzen"
@@ -366,6 +373,8 @@ class Vertegenwoordiger(Geldigheid, VanDeelnemer):
     voorzitter = models.BooleanField("voorzitter", default=False)
     bron = bron()
 
+    history = Historie()
+
     class Meta:
         verbose_name = "vertegenwoordiger"
         verbose_name_plural = "vertegenwoordigers"
@@ -396,6 +405,8 @@ class Rapporteur(Geldigheid, VanDeelnemer):
     )
     naam = models.CharField("naam", max_length=200)
     bron = bron()
+
+    history = Historie()
 
     class Meta:
         verbose_name = "rapporteur"
@@ -434,6 +445,8 @@ class Bijdrage(VanDeelnemer):
     )
     toelichting = models.TextField("toelichting", blank=True)
     bron = bron()
+
+    history = Historie()
 
     class Meta:
         verbose_name = "bijdrage"
@@ -484,6 +497,8 @@ class Jaarcijfers(models.Model):
     risicos = models.TextField("risico's", blank=True)
     bron = bron()
 
+    history = Historie()
+
     class Meta:
         verbose_name = "jaarcijfers"
         verbose_name_plural = "jaarcijfers"
@@ -529,6 +544,8 @@ class Evaluatie(VanDeelnemer):
     document_url = models.URLField("adres document", max_length=500, blank=True)
     bron = bron()
 
+    history = Historie()
+
     class Meta:
         verbose_name = "evaluatie"
         verbose_name_plural = "evaluaties"
@@ -549,6 +566,8 @@ class Toetsing(models.Model):
     vraag = models.CharField("vraag", max_length=30, choices=Toetsvraag.choices)
     antwoord = models.CharField("antwoord", max_length=30, choices=Toetsantwoord.choices)
     toelichting = models.TextField("toelichting", blank=True)
+
+    history = Historie()
 
     class Meta:
         verbose_name = "toetsing"
@@ -582,6 +601,8 @@ class Raadsafspraak(models.Model):
     )
     bron = bron()
 
+    history = Historie()
+
     class Meta:
         verbose_name = "raadsafspraak"
         verbose_name_plural = "raadsafspraken"
@@ -613,6 +634,8 @@ class Beeindiging(models.Model):
         "ontvlechtingskosten", blank=True, help_text="Wie betaalt wat bij uittreding of opheffing."
     )
     bron = bron()
+
+    history = Historie()
 
     class Meta:
         verbose_name = "beëindiging"
