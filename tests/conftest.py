@@ -35,6 +35,13 @@ def beheerder_api(admin_user):
     return client
 
 
+def if_match(client, adres: str) -> dict:
+    """The If-Match header of a write to ``adres``: the ETag of what a GET reads there."""
+    response = client.get(adres)
+    assert response.status_code == 200, response.content
+    return {"HTTP_IF_MATCH": response["ETag"]}
+
+
 @pytest.fixture
 def onze_modellen() -> list:
     """Every concrete model of municipalities, agreements and grip (not their history)."""
