@@ -9,7 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from municipalities.admin import GemeenteAdmin, PartnerAdmin
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Herindeling, Overgang, Partner
-from registry.admin import PeildatumFilter
+from registry.admin import PeildatumFilter, RegisterAdmin
 from registry.geldigheid import perioden_overlappen
 
 from .models import (
@@ -43,7 +43,7 @@ class ProvincieFilter(admin.SimpleListFilter):
 
 
 @admin.register(Thema)
-class ThemaAdmin(admin.ModelAdmin):
+class ThemaAdmin(RegisterAdmin):
     list_display = ["naam", "bovenliggend", "domein", "beleidsintensiteit"]
     list_filter = ["domein", "beleidsintensiteit"]
     list_select_related = ["bovenliggend"]
@@ -120,7 +120,7 @@ class PublicatieInline(admin.TabularInline):
 
 
 @admin.register(Regeling)
-class RegelingAdmin(admin.ModelAdmin):
+class RegelingAdmin(RegisterAdmin):
     list_display = ["naam", "afkorting", "vorm", "status", "begindatum", "einddatum"]
     list_filter = [PeildatumFilter, "vorm", "status", "themas", ProvincieFilter, "roo_beheerd"]
     search_fields = ["naam", "afkorting", "doel", "slug"]
@@ -161,7 +161,7 @@ class RegelingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Deelname)
-class DeelnameAdmin(admin.ModelAdmin):
+class DeelnameAdmin(RegisterAdmin):
     list_display = ["regeling", "gemeente", "partner", "rol", "begindatum", "einddatum"]
     list_filter = [PeildatumFilter, "rol", "regeling__vorm", "roo_beheerd"]
     list_select_related = ["regeling", "gemeente", "partner"]
@@ -170,7 +170,7 @@ class DeelnameAdmin(admin.ModelAdmin):
 
 
 @admin.register(RooImport)
-class RooImportAdmin(admin.ModelAdmin):
+class RooImportAdmin(RegisterAdmin):
     """The record of each ROO import; written by ``manage.py importeer_roo`` only."""
 
     list_display = ["gestart", "bron", "schema"]
@@ -290,7 +290,7 @@ class MutatieInline(admin.TabularInline):
 
 
 @admin.register(Herindeling)
-class HerindelingAdmin(admin.ModelAdmin):
+class HerindelingAdmin(RegisterAdmin):
     form = HerindelingForm
     list_display = ["naam", "datum", "opvolger", "toegepast_op"]
     list_select_related = ["opvolger"]

@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from registry.protocol import laatste_versie
+
 ONZE_APPS = ("municipalities", "agreements", "grip")
 
 
@@ -134,6 +136,7 @@ def regeling_formulier():
             "vorm": regeling.vorm,
             "status": regeling.status,
             "bron": regeling.bron,
+            "versie_bij_openen": laatste_versie(regeling),  # the version the form was opened on
         }
         for inline in ("deelnames", "versies", "publicaties", *GRIP_INLINES):
             data[f"{inline}-TOTAL_FORMS"] = str(nieuwe_rijen.get(inline, 0))

@@ -5,7 +5,6 @@ import datetime
 import uuid
 
 import pytest
-from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
