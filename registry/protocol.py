@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from django.db import models
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 from simple_history.signals import post_create_historical_record, pre_create_historical_record
 
@@ -172,6 +173,12 @@ def historie_model(model: type[models.Model]) -> type[models.Model] | None:
     return getattr(model, manager).model if manager else None
 
 
+def koppelingshistorie(model: type[models.Model], naam: str) -> type[models.Model]:
+    """The history model of the many-to-many links ``naam`` of ``model`` (one row per link
+    per history row of ``model``)."""
+    return HistoricalRecords.m2m_models[model._meta.get_field(naam)]
+
+
 def vastleggen(objs: Iterable[models.Model], soort: str) -> list:
     """Write one history row per object (``soort`` "+", "~" or "-") in bulk, with a snapshot
     of its many-to-many links, as the objects are now."""
@@ -201,7 +208,7 @@ def vastleggen(objs: Iterable[models.Model], soort: str) -> list:
 
 
 def _koppelingen_vastleggen(model, veld, objs, rijen) -> None:
-    m2m_historie = HistoricalRecords.m2m_models[veld]
+    m2m_historie = koppelingshistorie(model, veld.name)
     through = veld.remote_field.through
     eigen = veld.m2m_field_name()
     per_obj = defaultdict(list)
@@ -285,6 +292,21 @@ def wijzigingen(rij, vorige=None, velden: Iterable[str] | None = None) -> list[V
         ]
     delta = rij.diff_against(vorige, included_fields=namen)
     return [Veldwijziging(c.field, _label(opties, c.field), c.old, c.new) for c in delta.changes]
+
+
+def weergave(model, naam: str, waarde) -> str:
+    """A stored value as a person reads it: the label of a choice, ja/nee, a Dutch date,
+    "leeg" for nothing."""
+    if waarde is None or waarde == "":
+        return "leeg"
+    veld = model._meta.get_field(naam)
+    if veld.choices:
+        return str(dict(veld.flatchoices).get(waarde, waarde))
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, datetime.date):
+        return date_format(waarde, "j F Y")
+    return str(waarde)
 
 
 def _attname(opties, naam: str) -> str:
