@@ -16,6 +16,7 @@ from .models import (
     Deelname,
     HerindelingsMutatie,
     Herziening,
+    Inzage,
     Publicatie,
     Regeling,
     RegelingVersie,
@@ -167,6 +168,26 @@ class DeelnameAdmin(RegisterAdmin):
     list_select_related = ["regeling", "gemeente", "partner"]
     search_fields = ["regeling__naam", "gemeente__naam", "gemeente__code", "partner__naam"]
     autocomplete_fields = ["regeling", "gemeente", "partner"]
+
+
+@admin.register(Inzage)
+class InzageAdmin(admin.ModelAdmin):
+    """Who read what is not public (the audit export of the wijzigingen), and when; written by
+    that export only, and never changed."""
+
+    list_display = ["moment", "gebruikersnaam", "wat", "aantal"]
+    search_fields = ["gebruikersnaam", "wat"]
+    fields = list_display
+    readonly_fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(RooImport)

@@ -1,6 +1,7 @@
 import datetime
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -626,3 +627,28 @@ class RooImport(models.Model):
             for actie, aantal in acties.items()
             if actie in WIJZIGINGEN
         )
+
+
+class Inzage(models.Model):
+    """A read of what is not public (the audit export of the history, with who changed what):
+    who read what, when. Written by the view that shows it, never changed."""
+
+    moment = models.DateTimeField("moment", auto_now_add=True)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="gebruiker",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    gebruikersnaam = models.CharField("gebruikersnaam", max_length=150)
+    wat = models.CharField("wat", max_length=1000, help_text="Het opgevraagde adres.")
+    aantal = models.PositiveIntegerField("aantal regels", default=0)
+
+    class Meta:
+        verbose_name = "inzage in niet-openbare gegevens"
+        verbose_name_plural = "inzages in niet-openbare gegevens"
+        ordering = ["-moment", "-id"]
+
+    def __str__(self):
+        return f"{self.gebruikersnaam}: {self.wat}"

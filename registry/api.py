@@ -150,6 +150,15 @@ class AlleenLezenOfStaf(BasePermission):
         return bool(request.user and request.user.is_authenticated and request.user.is_staff)
 
 
+class AlleenBeheerders(BasePermission):
+    """Only authenticated staff may read what is not public (the protocollering)."""
+
+    message = "Alleen een beheerder mag dit inzien."
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and request.user.is_staff)
+
+
 class Pagination(PageNumberPagination):
     """page and pageSize (bounded); the page itself as a JSON array, navigation in headers."""
 

@@ -13,9 +13,12 @@ import contextlib
 import contextvars
 import dataclasses
 import datetime
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 
+from django.apps import apps
 from django.db import models
 from django.dispatch import receiver
 from django.utils import timezone
@@ -299,6 +302,8 @@ def weergave(model, naam: str, waarde) -> str:
     "leeg" for nothing."""
     if waarde is None or waarde == "":
         return "leeg"
+    if isinstance(waarde, list):  # the links of a many-to-many field
+        return "; ".join(", ".join(f"{k} {v}" for k, v in rij.items()) for rij in waarde) or "geen"
     veld = model._meta.get_field(naam)
     if veld.choices:
         return str(dict(veld.flatchoices).get(waarde, waarde))
@@ -359,3 +364,27 @@ def laatste_rij(obj):
     return (
         historisch.objects.filter(**{obj._meta.pk.attname: obj.pk}).order_by("-history_id").first()
     )
+
+
+def _begin_van(datum: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(datum, datetime.time()))
+
+
+def audit(vanaf: datetime.date, tot: datetime.date) -> list[tuple[type[models.Model], Regel]]:
+    """Every history row of the register from ``vanaf`` up to and including ``tot`` (local
+    dates), oldest first, each with its model and compared to the row before it."""
+    begin, eind = _begin_van(vanaf), _begin_van(tot + datetime.timedelta(days=1))
+    resultaat = []
+    for model in apps.get_models():
+        historisch = historie_model(model)
+        if historisch is None:
+            continue
+        pk = model._meta.pk.attname
+        in_periode = historisch.objects.filter(history_date__gte=begin, history_date__lt=eind)
+        rijen = historisch.objects.filter(
+            **{f"{pk}__in": in_periode.values(pk)}, history_date__lt=eind
+        ).order_by(pk, "history_date", "history_id")
+        for _, groep in itertools.groupby(rijen.iterator(), key=attrgetter(pk)):
+            resultaat += [(model, r) for r in regels(list(groep)) if r.datum >= begin]
+    resultaat.sort(key=lambda paar: (paar[1].datum, paar[0]._meta.label, paar[1].rij.history_id))
+    return resultaat

@@ -148,7 +148,7 @@ def nl_api_design_rules(result, generator, request, public):
             statussen = [400, 500]
             if any(p["in"] == "path" for p in parameters) or gepagineerd:
                 statussen.append(404)
-            if methode == "get":
+            if methode == "get" and "401" not in operatie["responses"]:
                 operatie.pop("security", None)
             else:
                 statussen += [401, 403]

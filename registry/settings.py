@@ -194,6 +194,10 @@ SPECTACULAR_SETTINGS = {
         {"name": "toetsingen", "description": "Antwoorden op het toetsingskader."},
         {"name": "beeindigingen", "description": "Opzegging, uittreding en ontvlechting."},
         {"name": "raadsafspraken", "description": "Afspraken van de raad over grip."},
+        {
+            "name": "wijzigingen",
+            "description": "Protocollering: wie wat wanneer waarlangs wijzigde (beheerders).",
+        },
     ],
     "ENUM_NAME_OVERRIDES": {
         "RegelingStatusEnum": "agreements.constants.Status",
