@@ -639,7 +639,9 @@ class Inzage(models.Model):
         verbose_name="gebruiker",
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
+        help_text="Leeg als het account later is verwijderd; de gebruikersnaam blijft.",
     )
     gebruikersnaam = models.CharField("gebruikersnaam", max_length=150)
     wat = models.CharField("wat", max_length=1000, help_text="Het opgevraagde adres.")

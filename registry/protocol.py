@@ -148,10 +148,16 @@ class Historie(HistoricalRecords):
         super().post_delete(instance, using=using, **kwargs)
 
     def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
-        # A save followed by setting its many-to-many fields (a form, a serializer) is one
-        # change: the row of the save gets the new links instead of a second row.
-        rij = getattr(instance, "_historie_rij", None)
-        if rij is not None and action in ("post_add", "post_remove", "post_clear"):
+        # A save followed by setting its many-to-many fields in the same request or block (a
+        # form, a serializer) is one change: the row of the save gets the new links instead
+        # of a second row. Anywhere else a change of links is a row of its own.
+        rij, context = getattr(instance, "_historie_rij", (None, None))
+        if (
+            rij is not None
+            and context is not None
+            and context is _context.get()
+            and action in ("post_add", "post_remove", "post_clear")
+        ):
             for veld in rij._history_m2m_fields:
                 self.m2m_models[veld].objects.filter(history=rij).delete()
             self.create_historical_record_m2ms(rij, instance)
@@ -168,7 +174,7 @@ def _vul_wijziging(sender, instance, history_instance, history_user=None, **kwar
 
 @receiver(post_create_historical_record)
 def _onthoud_rij(sender, instance, history_instance, **kwargs):
-    instance._historie_rij = history_instance
+    instance._historie_rij = (history_instance, _context.get())
 
 
 def historie_model(model: type[models.Model]) -> type[models.Model] | None:
