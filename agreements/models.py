@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.query import ModelIterable
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -20,7 +21,7 @@ from municipalities.models import (
     oin_validator,
 )
 from registry.geldigheid import Geldigheid, GeldigheidQuerySet, actief_op_q
-from registry.protocol import Historie
+from registry.protocol import Historie, niet_openbaar_gelezen
 from registry.slugs import DerivedSlug
 
 from .constants import (
@@ -654,3 +655,13 @@ class Inzage(models.Model):
 
     def __str__(self):
         return f"{self.gebruikersnaam}: {self.wat}"
+
+
+@receiver(niet_openbaar_gelezen)
+def leg_inzage_vast(sender, request, aantal: int = 0, **kwargs):
+    Inzage.objects.create(
+        gebruiker=request.user if request.user.is_authenticated else None,
+        gebruikersnaam=request.user.get_username(),
+        wat=request.get_full_path()[:1000],
+        aantal=aantal,
+    )

@@ -1,6 +1,6 @@
 """The audit export of the protocollering: every change to the register in a period, with who
 made it, on behalf of which organisation, through which path, and the old and new values. For
-beheerders only, and each read of it is itself recorded (``Inzage``)."""
+beheerders only, and each read of it is itself recorded (an ``Inzage``, see models.py)."""
 
 import datetime
 
@@ -11,10 +11,8 @@ from rest_framework.response import Response
 
 from registry.api import AlleenBeheerders, Pagination
 from registry.peildatum import parse_datum
-from registry.protocol import audit, weergave
+from registry.protocol import audit, niet_openbaar_gelezen, weergave
 from registry.viewsets import OverzichtView
-
-from .models import Inzage
 
 STANDAARD_DAGEN = 31
 KOLOMMEN = [
@@ -114,12 +112,7 @@ class WijzigingenView(OverzichtView):
         if vanaf > tot:
             raise ValidationError({"vanaf": ["De eerste dag ligt na de laatste."]})
         rijen = [als_dict(model, regel) for model, regel in audit(vanaf, min(tot, vandaag))]
-        Inzage.objects.create(
-            gebruiker=request.user,
-            gebruikersnaam=request.user.get_username(),
-            wat=request.get_full_path()[:1000],
-            aantal=len(rijen),
-        )
+        niet_openbaar_gelezen.send(WijzigingenView, request=request, aantal=len(rijen))
         if self.export_formaat():
             return Response(
                 self.tabel(

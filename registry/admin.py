@@ -9,7 +9,7 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from .protocol import KANALEN, laatste_rij, laatste_versie
+from .protocol import KANALEN, laatste_rij, laatste_versie, niet_openbaar_gelezen
 
 
 class PeildatumFilter(admin.SimpleListFilter):
@@ -84,6 +84,12 @@ class RegisterAdmin(SimpleHistoryAdmin):
     editors (``VersieForm``)."""
 
     history_list_display = ["kanaal", "organisaties"]
+
+    def render_history_view(self, request, template, context, **kwargs):
+        # Who changed what is not public: reading it is recorded.
+        aantal = context["page_obj"].paginator.count
+        niet_openbaar_gelezen.send(type(self), request=request, aantal=aantal)
+        return super().render_history_view(request, template, context, **kwargs)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is not None:

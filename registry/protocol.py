@@ -20,7 +20,7 @@ from operator import attrgetter
 
 from django.apps import apps
 from django.db import models
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.utils import timezone
 from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
@@ -163,6 +163,11 @@ class Historie(HistoricalRecords):
             self.create_historical_record_m2ms(rij, instance)
             return
         super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+
+
+# Sent when someone reads what is not public (who changed what): ``request`` and ``aantal``
+# (how many rows). ``agreements`` records it as an Inzage.
+niet_openbaar_gelezen = Signal()
 
 
 @receiver(pre_create_historical_record)

@@ -82,6 +82,10 @@ def test_the_admin_shows_the_history_of_an_object_with_old_and_new_values(admin_
     assert "Oude naam" in pagina
     assert "Nieuwe naam" in pagina
     assert "commando" in pagina
+    # Who changed what is not public: the read is recorded.
+    inzage = Inzage.objects.get()
+    assert (inzage.gebruikersnaam, inzage.aantal) == ("admin", 2)
+    assert inzage.wat == admin_url(Regeling, "history", regeling.pk)
 
 
 def test_an_api_write_records_the_user_and_the_old_and_new_values(beheerder_api):
