@@ -9,19 +9,21 @@ from django.forms.models import BaseInlineFormSet
 from municipalities.admin import GemeenteAdmin, PartnerAdmin
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Herindeling, Overgang, Partner
-from registry.admin import PeildatumFilter, VasteIdentificatieAdmin
+from registry.admin import PeildatumFilter, RegisterAdmin, VasteIdentificatieAdmin
 from registry.geldigheid import perioden_overlappen
 
 from .models import (
     Deelname,
     HerindelingsMutatie,
     Herziening,
+    Inzage,
     Publicatie,
     Regeling,
     RegelingVersie,
     RooImport,
     Thema,
 )
+from .redactie import rollen
 from .redactie.beheer import EigenObjectenMixin
 from .services import maak_ongedaan, pas_toe
 
@@ -56,7 +58,7 @@ class GeenVerwijderingMetGegevens:
 
 
 @admin.register(Thema)
-class ThemaAdmin(EigenObjectenMixin, VasteIdentificatieAdmin, admin.ModelAdmin):
+class ThemaAdmin(EigenObjectenMixin, VasteIdentificatieAdmin, RegisterAdmin):
     vrij_te_kiezen = True
     list_display = ["naam", "bovenliggend", "domein", "beleidsintensiteit"]
     list_filter = ["domein", "beleidsintensiteit"]
@@ -135,7 +137,7 @@ class PublicatieInline(EigenObjectenMixin, admin.TabularInline):
 
 @admin.register(Regeling)
 class RegelingAdmin(
-    GeenVerwijderingMetGegevens, EigenObjectenMixin, VasteIdentificatieAdmin, admin.ModelAdmin
+    GeenVerwijderingMetGegevens, EigenObjectenMixin, VasteIdentificatieAdmin, RegisterAdmin
 ):
     vrij_te_kiezen = True
     instead = (
@@ -182,7 +184,7 @@ class RegelingAdmin(
 
 
 @admin.register(Deelname)
-class DeelnameAdmin(EigenObjectenMixin, admin.ModelAdmin):
+class DeelnameAdmin(EigenObjectenMixin, RegisterAdmin):
     list_display = ["regeling", "gemeente", "partner", "rol", "begindatum", "einddatum"]
     list_filter = [PeildatumFilter, "rol", "regeling__vorm", "roo_beheerd"]
     list_select_related = ["regeling", "gemeente", "partner"]
@@ -190,8 +192,31 @@ class DeelnameAdmin(EigenObjectenMixin, admin.ModelAdmin):
     autocomplete_fields = ["regeling", "gemeente", "partner"]
 
 
+@admin.register(Inzage)
+class InzageAdmin(admin.ModelAdmin):
+    """Who read what is not public (the audit export of the wijzigingen), and when; written by
+    that export only, and never changed."""
+
+    list_display = ["moment", "gebruikersnaam", "wat", "aantal"]
+    search_fields = ["gebruikersnaam", "wat"]
+    fields = list_display
+    readonly_fields = list_display
+
+    def has_view_permission(self, request, obj=None):
+        return rollen.is_beheerder(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(RooImport)
-class RooImportAdmin(EigenObjectenMixin, admin.ModelAdmin):
+class RooImportAdmin(EigenObjectenMixin, RegisterAdmin):
     """The record of each ROO import; written by ``manage.py importeer_roo`` only."""
 
     list_display = ["gestart", "bron", "schema"]
@@ -316,7 +341,7 @@ class MutatieInline(admin.TabularInline):
 
 
 @admin.register(Herindeling)
-class HerindelingAdmin(EigenObjectenMixin, VasteIdentificatieAdmin, admin.ModelAdmin):
+class HerindelingAdmin(EigenObjectenMixin, VasteIdentificatieAdmin, RegisterAdmin):
     form = HerindelingForm
     list_display = ["naam", "datum", "opvolger", "toegepast_op"]
     list_select_related = ["opvolger"]

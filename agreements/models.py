@@ -1,12 +1,14 @@
 import datetime
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, NullIf
 from django.db.models.query import ModelIterable
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.text import slugify
 
@@ -32,6 +34,7 @@ from registry.houders import (
     regeling_sleutel,
     regelingen,
 )
+from registry.protocol import Historie, niet_openbaar_gelezen
 from registry.slugs import DerivedSlug
 
 from .constants import (
@@ -88,6 +91,7 @@ class Thema(VasteIdentificatie, models.Model):
     )
 
     vaste_velden = ("slug",)
+    history = Historie()
 
     class Meta:
         verbose_name = "thema"
@@ -277,6 +281,8 @@ class Regeling(VasteIdentificatie, Geldigheid, DerivedSlug):
     vaste_velden = ("slug",)
     objects = RegelingQuerySet.as_manager()
 
+    history = Historie(m2m_fields=["themas"])
+
     class Meta:
         verbose_name = "regeling"
         verbose_name_plural = "regelingen"
@@ -396,6 +402,8 @@ class RegelingVersie(Geldigheid):
     )
     bron_url = models.URLField("adres bron", max_length=500, blank=True)
 
+    history = Historie()
+
     class Meta:
         verbose_name = "versie"
         verbose_name_plural = "versies"
@@ -430,6 +438,8 @@ class Publicatie(models.Model):
     titel = models.CharField("titel", max_length=300, blank=True)
     url = models.URLField("adres", max_length=500)
     datum = models.DateField("datum", null=True, blank=True)
+
+    history = Historie()
 
     class Meta:
         verbose_name = "publicatie"
@@ -505,6 +515,8 @@ class Deelname(Geldigheid):
     )
 
     objects = DeelnameQuerySet.as_manager()
+
+    history = Historie()
 
     class Meta:
         verbose_name = "deelname"
@@ -609,6 +621,8 @@ class Herziening(models.Model):
     afgehandeld = models.BooleanField("afgehandeld", default=False)
     toelichting = models.TextField("toelichting", blank=True)
 
+    history = Historie()
+
     class Meta:
         verbose_name = "herziening na herindeling"
         verbose_name_plural = "herzieningen na herindeling"
@@ -648,6 +662,8 @@ class HerindelingsMutatie(models.Model):
     )
     voor = models.JSONField("toestand ervoor", default=dict, blank=True)
     na = models.JSONField("toestand erna", default=dict, blank=True)
+
+    history = Historie()
 
     class Meta:
         verbose_name = "wijziging door herindeling"
@@ -698,6 +714,8 @@ class RooImport(models.Model):
         help_text="Wat is overgeslagen of opgevallen, en waarom.",
     )
 
+    history = Historie()
+
     class Meta:
         verbose_name = "ROO-import"
         verbose_name_plural = "ROO-imports"
@@ -723,3 +741,47 @@ class RooImport(models.Model):
             for actie, aantal in acties.items()
             if actie in WIJZIGINGEN
         )
+
+
+class Inzage(models.Model):
+    """A read of what is not public (the audit export of the history, with who changed what):
+    who read what, when. Written by the view that shows it, never changed."""
+
+    moment = models.DateTimeField("moment", auto_now_add=True)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="gebruiker",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Leeg als het account later is verwijderd; de gebruikersnaam blijft.",
+    )
+    gebruikersnaam = models.CharField("gebruikersnaam", max_length=150)
+    wat = models.CharField("wat", max_length=1000, help_text="Het opgevraagde adres.")
+    aantal = models.PositiveIntegerField("aantal regels", default=0)
+
+    class Meta:
+        verbose_name = "inzage in niet-openbare gegevens"
+        verbose_name_plural = "inzages in niet-openbare gegevens"
+        ordering = ["-moment", "-id"]
+
+    def __str__(self):
+        return f"{self.gebruikersnaam}: {self.wat}"
+
+    def houders(self) -> frozenset[str]:
+        return NIEMAND  # a beheerder's record
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return GEEN
+
+
+@receiver(niet_openbaar_gelezen)
+def leg_inzage_vast(sender, request, aantal: int = 0, **kwargs):
+    Inzage.objects.create(
+        gebruiker=request.user if request.user.is_authenticated else None,
+        gebruikersnaam=request.user.get_username(),
+        wat=request.get_full_path()[:1000],
+        aantal=aantal,
+    )

@@ -8,6 +8,7 @@ number of queries, whatever the size of the register, and computes the rest in P
 return plain Python (dicts with snake_case keys, models); the API's camelCase names live in the
 serializers (overzichten.py)."""
 
+import dataclasses
 import datetime
 import itertools
 import re
@@ -21,6 +22,7 @@ from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Partner
 from registry.converters import CBS_CODE_INVOER, cbs_code
 from registry.peildatum import OngeldigeParameter, parse_datum
+from registry.protocol import Regel, Veldwijziging, koppelingshistorie, regels, weergave
 
 from .constants import GEVOLG_UITLEG, VORMEN, Beleidsintensiteit, Gevolg, Rechtsgebied, Vorm
 from .models import Deelname, Regeling, Thema
@@ -713,3 +715,79 @@ def _tel(regels: list[dict], groepen, sleutel: str) -> list[dict]:
         }
         for groep, telling in sorted(tellingen.items(), key=lambda i: (-sum(i[1].values()), i[0]))
     ]
+
+
+# The fields of a regeling whose changes anyone may see on its page: what the page and the API
+# show. Not there: ``roo_beheerd`` (how the register keeps it) and who made a change (a
+# person's name, for the beheerders' audit export only).
+OPENBARE_VELDEN = (
+    "naam",
+    "afkorting",
+    "doel",
+    "vorm",
+    "attributie",
+    "delegatie",
+    "mandaat",
+    "status",
+    "deelnemers_volledig",
+    "begindatum",
+    "einddatum",
+    "vestigingsplaats",
+    "adres",
+    "wettelijke_grondslagen",
+    "bevoegdheden",
+    "organisatiecode",
+    "oin",
+    "kvk_nummer",
+    "bron",
+    "bron_registratienummer",
+    "bron_url",
+)
+HISTORIE_REGELS = 20
+
+
+def wijzigingshistorie(regeling: Regeling, *, aantal: int = HISTORIE_REGELS) -> list[Regel]:
+    """The newest ``aantal`` changes of the public fields of ``regeling`` and its thema's,
+    newest first, each field with its label and old and new value as text (two queries)."""
+    historisch = Regeling.history.model
+    koppelingen = koppelingshistorie(Regeling, "themas")
+    rijen = list(
+        historisch.objects.filter(id=regeling.pk)
+        .order_by("-history_date", "-history_id")
+        .prefetch_related(
+            Prefetch(
+                "historicalregeling_themas_set",
+                queryset=koppelingen.objects.select_related("thema"),
+            )
+        )[: aantal + 1]
+    )
+    oplopend = rijen[::-1]
+    resultaat = []
+    for i, rij in enumerate(oplopend):
+        vorige = oplopend[i - 1] if i else None
+        if vorige is None and rij.history_type != "+":
+            continue  # the oldest row read: only there to compare the next one with
+        regel = regels([r for r in (vorige, rij) if r is not None], OPENBARE_VELDEN)[0]
+        wijzigingen = [
+            Veldwijziging(
+                w.veld,
+                w.label,
+                weergave(Regeling, w.veld, w.oud),
+                weergave(Regeling, w.veld, w.nieuw),
+            )
+            for w in regel.wijzigingen
+        ]
+        oud, nieuw = (_themas_van(vorige) if vorige else []), _themas_van(rij)
+        if oud != nieuw:
+            wijzigingen.append(
+                Veldwijziging(
+                    "themas", "thema's", ", ".join(oud) or "geen", ", ".join(nieuw) or "geen"
+                )
+            )
+        if wijzigingen or regel.soort != "gewijzigd":
+            resultaat.append(dataclasses.replace(regel, wijzigingen=wijzigingen))
+    return resultaat[::-1]
+
+
+def _themas_van(rij) -> list[str]:
+    return sorted(k.thema.naam for k in rij.historicalregeling_themas_set.all() if k.thema)

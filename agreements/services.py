@@ -25,6 +25,7 @@ from municipalities.models import (
     Herindeling,
     Partner,
 )
+from registry.protocol import bulk_aanmaken, bulk_bijwerken, kanaal, verwijderen
 
 from .constants import GEVOLG_UITLEG, VORMEN_MET_RECHTSPERSOONLIJKHEID, Gevolg, Mutatie, Rol
 from .models import Deelname, HerindelingsMutatie, Herziening, Regeling
@@ -223,6 +224,7 @@ class _Doorvoering:
 
 
 @transaction.atomic
+@kanaal("herindeling")
 def pas_toe(herindeling: Herindeling) -> dict | None:
     """Carry the herindeling through: a gemeente that goes wholly to one opvolger passes its
     deelnames on (``voeg_samen``), a divided one ends them and flags its regelingen for the
@@ -253,7 +255,7 @@ def pas_toe(herindeling: Herindeling) -> dict | None:
     for gemeente, opvolgers in gesplitst.items():
         doorvoering.splits(gemeente, opvolgers)
 
-    HerindelingsMutatie.objects.bulk_create(doorvoering.mutaties)
+    bulk_aanmaken(HerindelingsMutatie, doorvoering.mutaties)
     herindeling.toegepast_op = timezone.now()
     herindeling.save(update_fields=["toegepast_op"])
     return {
@@ -300,6 +302,7 @@ def _overgenomen_deelname(
 
 
 @transaction.atomic
+@kanaal("herindeling")
 def maak_ongedaan(herindeling: Herindeling) -> int | None:
     """Undo an applied herindeling, as long as nothing it changed has been changed since.
     Returns the number of changes undone, or None when it was not applied."""
@@ -318,8 +321,8 @@ def maak_ongedaan(herindeling: Herindeling) -> int | None:
             + "; ".join(gewijzigd)
             + "."
         )
-    herindeling.mutaties.all().delete()
-    herindeling.herzieningen.all().delete()
+    verwijderen(herindeling.mutaties.all())
+    verwijderen(herindeling.herzieningen.all())
     for mutatie in reversed(mutaties):
         if mutatie.soort == Mutatie.DEELNAME_AANGEMAAKT:
             mutatie.deelname.delete()
@@ -383,7 +386,7 @@ def vul_identificatoren(*, pad: Path) -> Counter:
                 for o in model.objects.all()
                 if (r := rijen.get(sleutel(o))) and vul(o, r, kolommen)
             ]
-            model.objects.bulk_update(bij, [IDENTIFICATOREN[k][0] for k in kolommen])
+            bulk_bijwerken(model, bij, [IDENTIFICATOREN[k][0] for k in kolommen])
             gevuld[model._meta.verbose_name_plural] = len(bij)
         bij = []
         for regeling in Regeling.objects.exclude(organisatiecode=""):
@@ -392,6 +395,6 @@ def vul_identificatoren(*, pad: Path) -> Counter:
             kolommen = ["oin", "kvk", "rsin", "wikidata"] if rechtspersoon else ["wikidata"]
             if rij and vul(regeling, rij, kolommen):
                 bij.append(regeling)
-        Regeling.objects.bulk_update(bij, ["oin", "kvk_nummer", "rsin", "wikidata"])
+        bulk_bijwerken(Regeling, bij, ["oin", "kvk_nummer", "rsin", "wikidata"])
         gevuld["regelingen"] = len(bij)
     return gevuld

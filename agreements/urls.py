@@ -16,6 +16,7 @@ from .overzichten import (
     RegelingVerschilView,
     ThemaCijfersView,
 )
+from .wijzigingen import WijzigingenView
 
 router = SimpleRouter(trailing_slash=False)
 router.register("themas", ThemaViewSet)
@@ -49,6 +50,7 @@ api = [
     path("herindelingsscan", HerindelingsscanView.as_view(), name="herindelingsscan"),
     path("cijfers/themas", ThemaCijfersView.as_view(), name="cijfers-themas"),
     path("cijfers/provincies", ProvincieCijfersView.as_view(), name="cijfers-provincies"),
+    path("wijzigingen", WijzigingenView.as_view(), name="wijzigingen"),
 ]
 
 urlpatterns = [

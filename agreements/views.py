@@ -163,6 +163,7 @@ def regeling_detail(request, slug):
     )
     context = {"regeling": regeling, **deelnames_op_peildatum(request, regeling.deelnames.all())}
     context["sections"] = sections("regeling", regeling=regeling, peildatum=context["peildatum"])
+    context["wijzigingen"] = selectors.wijzigingshistorie(regeling)
     return render(request, "agreements/regeling_detail.html", context)
 
 

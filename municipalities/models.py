@@ -9,6 +9,7 @@ from registry.converters import CBS_CODE
 from registry.geldigheid import Geldigheid
 from registry.houders import GEEN, NIEMAND, VasteIdentificatie, gemeente_q
 from registry.peildatum import JAAR_MAX
+from registry.protocol import Historie
 from registry.slugs import DerivedSlug
 
 from .constants import CBS_CODE_FOUT, PARTNER_CODES, TOOI_BASIS, PartnerSoort
@@ -124,6 +125,7 @@ class Partner(VasteIdentificatie, Geldigheid, DerivedSlug):
     toelichting = models.TextField("toelichting", blank=True)
 
     vaste_velden = ("slug",)
+    history = Historie()
 
     class Meta:
         verbose_name = "partner"
@@ -222,6 +224,8 @@ class Gemeente(VasteIdentificatie, Geldigheid):
     wikidata = wikidata_veld()
 
     vaste_velden = ("code",)
+
+    history = Historie()
 
     class Meta:
         verbose_name = "gemeente"
@@ -351,6 +355,7 @@ class Herindeling(VasteIdentificatie, models.Model):
     )
 
     vaste_velden = ("slug",)
+    history = Historie(m2m_fields=["opgeheven"])
 
     class Meta:
         verbose_name = "herindeling"
@@ -421,6 +426,8 @@ class Overgang(models.Model):
         help_text="Het deel van de oppervlakte dat naar deze gemeente gaat (0 tot 1); leeg als "
         "onbekend.",
     )
+
+    history = Historie()
 
     class Meta:
         verbose_name = "overgang van grondgebied"

@@ -32,7 +32,9 @@ TITELS = {
     405: "Methode niet toegestaan",
     406: "Formaat niet beschikbaar",
     409: "Conflict",
+    412: "Gewijzigd sinds het lezen",
     415: "Mediatype niet ondersteund",
+    428: "If-Match ontbreekt",
     429: "Te veel verzoeken",
     500: "Interne fout",
 }
@@ -49,6 +51,24 @@ class Conflict(exceptions.APIException):
         "Dit kan niet worden verwijderd: andere gegevens in het register verwijzen ernaar."
     )
     default_code = "protected"
+
+
+class IfMatchOntbreekt(exceptions.APIException):
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_detail = (
+        "Stuur de header If-Match mee met de ETag van de versie die u hebt gelezen (GET), zodat "
+        "u geen wijziging van een ander overschrijft."
+    )
+    default_code = "if_match_ontbreekt"
+
+
+class GewijzigdSindsLezen(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = (
+        "Dit gegeven is gewijzigd sinds u het las: de ETag in If-Match is niet meer de huidige. "
+        "Lees het opnieuw (GET) en stuur de nieuwe ETag mee."
+    )
+    default_code = "gewijzigd"
 
 
 class ProblemJSONRenderer(JSONRenderer):

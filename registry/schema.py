@@ -43,6 +43,20 @@ HEADERS = {
     "X-Pagination-Page": ("Nummer van deze pagina.", {"type": "integer"}),
     "X-Pagination-Limit": ("Aantal resultaten per pagina.", {"type": "integer"}),
     "Retry-After": ("Na hoeveel seconden een nieuw verzoek weer kan.", {"type": "integer"}),
+    "ETag": (
+        "De versie van deze resource; stuur hem mee in If-Match om haar te wijzigen of te "
+        "verwijderen.",
+        {"type": "string"},
+    ),
+}
+IF_MATCH = {
+    "name": "If-Match",
+    "in": "header",
+    "required": True,
+    "description": "De ETag van de versie die u las (uit de ETag-header van GET). Zonder "
+    "If-Match volgt 428; is de resource sindsdien gewijzigd, dan 412 en verandert er niets. "
+    "Een * is niet genoeg.",
+    "schema": {"type": "string", "minLength": 1, "pattern": r"^[\x20-\x7e]+$"},
 }
 PAGINERING = ["Link", "X-Total-Count", "X-Pagination-Page", "X-Pagination-Limit"]
 
@@ -114,6 +128,26 @@ def nl_api_design_rules(result, generator, request, public):
     }
     result["info"]["version"] = settings.API_VERSION
 
+    versies = {
+        pad
+        for pad, operaties in result["paths"].items()
+        for methode in ("put", "patch", "delete")
+        if methode in operaties
+    }
+    for pad in versies:  # a resource with a version: its ETag in, and If-Match on writes
+        for methode, operatie in result["paths"][pad].items():
+            if methode in ("put", "patch", "delete"):
+                operatie.setdefault("parameters", []).append(dict(IF_MATCH))
+                for status in (412, 428):
+                    operatie["responses"][str(status)] = probleem_antwoord(status)
+            if methode in ("get", "put", "patch"):
+                operatie["responses"]["200"].setdefault("headers", {})["ETag"] = header_ref("ETag")
+        verzameling = result["paths"].get(pad.rsplit("/", 1)[0], {})
+        if "post" in verzameling:
+            verzameling["post"]["responses"]["201"].setdefault("headers", {})["ETag"] = header_ref(
+                "ETag"
+            )
+
     for operaties in result["paths"].values():
         for methode, operatie in operaties.items():
             parameters = operatie.setdefault("parameters", [])
@@ -148,7 +182,7 @@ def nl_api_design_rules(result, generator, request, public):
             statussen = [400, 429, 500]  # 429: beyond the limit per minute
             if any(p["in"] == "path" for p in parameters) or gepagineerd:
                 statussen.append(404)
-            if methode == "get":
+            if methode == "get" and "401" not in operatie["responses"]:
                 operatie.pop("security", None)
             else:
                 statussen += [401, 403]

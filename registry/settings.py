@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "simple_history",
     "municipalities",
     "agreements",
     "agreements.grip",
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "registry.protocol.KanaalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "registry.converters.CanonicalCodeMiddleware",
@@ -103,6 +105,9 @@ OIDC_CLAIM_GEBRUIKERSNAAM = os.environ.get("OIDC_CLAIM_GEBRUIKERSNAAM", "preferr
 OIDC_CLAIM_ORGANISATIES = os.environ.get("OIDC_CLAIM_ORGANISATIES", "")
 LOGIN_REDIRECT_URL = "/admin/"
 LOGOUT_REDIRECT_URL = "/"
+# History rows are append-only: the admin shows them but cannot revert to one.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # The national snapshot that `manage.py voorbeelddata --landelijk` (and so `make run`) imports:
@@ -299,6 +304,10 @@ SPECTACULAR_SETTINGS = {
             "één SQLite-bestand.",
         },
         {"name": "documentatie", "description": "Dit OpenAPI-document zelf."},
+        {
+            "name": "wijzigingen",
+            "description": "Protocollering: wie wat wanneer waarlangs wijzigde (beheerders).",
+        },
     ],
     "ENUM_NAME_OVERRIDES": {
         "RegelingStatusEnum": "agreements.constants.Status",

@@ -5,18 +5,32 @@ import datetime
 import itertools
 from collections.abc import Iterator
 
+from django.db import transaction
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import exceptions, serializers, views, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.response import Response
 
-from .api import Pagination
+from .api import GewijzigdSindsLezen, IfMatchOntbreekt, Pagination
 from .exports import FORMATEN, Tabel, stream
 from .filters import FilterBackend, PeildatumFilterSet, selectie
 from .peildatum import parse_peildatum
+from .protocol import laatste_versie
 from .serializers import ChoiceMethodField
 
 EXPORT_DEEL = 500
+VOORWAARDELIJK = ("PUT", "PATCH", "DELETE")
+
+
+def etag(obj) -> str:
+    """The ETag of the version of ``obj``: its newest history row (every write makes one)."""
+    return f'"{obj.pk}-{laatste_versie(obj)}"'
+
+
+def if_match(waarde: str | None) -> list[str]:
+    """The entity tags of an If-Match header (RFC 9110 13.1.1)."""
+    return [tag.strip() for tag in (waarde or "").split(",") if tag.strip()]
 
 
 def batched(rows: Iterator, size: int) -> Iterator[list]:
@@ -84,7 +98,61 @@ class ExportNegotiation(DefaultContentNegotiation):
         return gekozen
 
 
-class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet):
+class VersieMixin:
+    """No lost update: a single resource is read with its ETag, and PUT, PATCH and DELETE
+    need it back in If-Match (428 without, 412 when it is no longer current). The row is
+    locked before the check (SELECT ... FOR UPDATE), so that of two writes with the same ETag
+    the second waits, finds a newer version and gets the 412."""
+
+    bewaard = None
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.request.method in VOORWAARDELIJK:
+            queryset = queryset.select_for_update(of=("self",))
+        return queryset
+
+    def get_object(self):
+        obj = super().get_object()
+        if self.request.method in VOORWAARDELIJK:
+            tags = if_match(self.request.headers.get("If-Match"))
+            if not tags or tags == ["*"]:
+                raise IfMatchOntbreekt()
+            if etag(obj) not in tags:
+                raise GewijzigdSindsLezen()
+        return obj
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        response = Response(self.get_serializer(instance).data)
+        response["ETag"] = etag(instance)
+        return response
+
+    def create(self, request, *args, **kwargs):
+        response = super().create(request, *args, **kwargs)
+        response["ETag"] = etag(self.bewaard)
+        return response
+
+    def perform_create(self, serializer):
+        super().perform_create(serializer)
+        self.bewaard = serializer.instance
+
+    def update(self, request, *args, **kwargs):
+        with transaction.atomic():
+            response = super().update(request, *args, **kwargs)
+            response["ETag"] = etag(self.bewaard)
+        return response
+
+    def perform_update(self, serializer):
+        super().perform_update(serializer)
+        self.bewaard = serializer.instance
+
+    def destroy(self, request, *args, **kwargs):
+        with transaction.atomic():
+            return super().destroy(request, *args, **kwargs)
+
+
+class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, VersieMixin, viewsets.ModelViewSet):
     # A resource of the register: filters apply to lists only (a former gemeente stays
     # retrievable), lists also export to CSV and Excel, and only the methods of the NL API
     # Design Rules are allowed. (Comments, not a docstring: the OpenAPI document would show it.)
@@ -108,10 +176,12 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
         return super().get_object()
 
     def perform_create(self, serializer):
-        self.check_new_object_permissions(serializer.save())
+        super().perform_create(serializer)
+        self.check_new_object_permissions(serializer.instance)
 
     def perform_update(self, serializer):
-        self.check_new_object_permissions(serializer.save())
+        super().perform_update(serializer)
+        self.check_new_object_permissions(serializer.instance)
 
     def check_new_object_permissions(self, obj):
         """Permissions that judge an object as it was saved (a redacteur may create or change

@@ -42,6 +42,7 @@ from agreements.models import (
     Deelname,
     HerindelingsMutatie,
     Herziening,
+    Inzage,
     Publicatie,
     Regeling,
     RegelingVersie,
@@ -230,6 +231,14 @@ class HerindelingsMutatieFactory(DjangoModelFactory):
                 lambda o: {"einddatum": "2018-12-31", "opvolger_id": o.gemeente.opvolger_id}
             ),
         )
+
+
+class InzageFactory(DjangoModelFactory):
+    class Meta:
+        model = Inzage
+
+    gebruikersnaam = "beheerder"
+    wat = "/api/v1/wijzigingen"
 
 
 class RooImportFactory(DjangoModelFactory):

@@ -8,9 +8,10 @@ from tests.factories import DeelnameFactory, GemeenteFactory, RegelingFactory, T
 pytestmark = pytest.mark.django_db
 
 # Every request runs in a transaction (ATOMIC_REQUESTS): a savepoint and its release, then
-# count and page with the thema's (list), or the regeling with its four relations (detail).
+# count and page with the thema's (list), or the regeling with its four relations and the
+# version of its ETag (detail).
 LIJST = 2 + 3
-DETAIL = 2 + 5
+DETAIL = 2 + 6
 
 
 def identificaties(response):

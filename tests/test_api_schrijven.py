@@ -2,6 +2,7 @@ import pytest
 from django.db import IntegrityError
 
 from agreements.models import Deelname, Regeling
+from tests.conftest import if_match
 from tests.factories import DeelnameFactory, GemeenteFactory, RegelingFactory
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +105,8 @@ def test_a_malformed_body_is_a_400_problem(beheerder_api):
 def test_deleting_a_gemeente_that_takes_part_is_a_409(beheerder_api, stand):
     deelname = DeelnameFactory()
     voor = stand()
-    response = beheerder_api.delete(f"/api/v1/gemeenten/{deelname.gemeente.code}")
+    adres = f"/api/v1/gemeenten/{deelname.gemeente.code}"
+    response = beheerder_api.delete(adres, **if_match(beheerder_api, adres))
     assert response.status_code == 409
     assert response["Content-Type"] == "application/problem+json"
     assert stand() == voor  # the gemeente and its deelname are still there
@@ -112,8 +114,9 @@ def test_deleting_a_gemeente_that_takes_part_is_a_409(beheerder_api, stand):
 
 def test_patch_changes_only_what_is_sent(beheerder_api):
     regeling = RegelingFactory(afkorting="")
+    adres = f"/api/v1/regelingen/{regeling.slug}"
     response = beheerder_api.patch(
-        f"/api/v1/regelingen/{regeling.slug}", {"afkorting": "TV"}, format="json"
+        adres, {"afkorting": "TV"}, format="json", **if_match(beheerder_api, adres)
     )
     assert response.status_code == 200, response.content
     regeling.refresh_from_db()

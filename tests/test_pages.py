@@ -21,7 +21,7 @@ VRAGEN = {
     "/": 8,
     "/zoeken?zoek=e": 6,
     "/regelingen": 9,
-    "/regelingen/{slug}": 16,
+    "/regelingen/{slug}": 18,  # 16, and 2 for the wijzigingshistorie (rows, their thema's)
     "/gemeenten": 6,
     "/gemeenten/GM9998": 10,  # 8, and 2 for the lopende besluitvorming that grip adds
     "/gemeenten/GM9998/register": 5,

@@ -25,10 +25,14 @@ def deelname():
 
 
 def patch(api, deelname, **headers):
+    """A PATCH of ``deelname`` with the If-Match of a GET, as a careful program sends it."""
+    adres = f"/api/v1/deelnames/{deelname.uuid}"
+    etag = api.get(adres, **headers).get("ETag", "")
     return api.patch(
-        f"/api/v1/deelnames/{deelname.uuid}",
+        adres,
         {"toelichting": "Via een token"},
         format="json",
+        HTTP_IF_MATCH=etag,
         **headers,
     )
 

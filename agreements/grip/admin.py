@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef
 from agreements.admin import RegelingAdmin
 from agreements.models import Regeling
 from agreements.redactie.beheer import EigenObjectenMixin
-from registry.admin import PeildatumFilter
+from registry.admin import PeildatumFilter, RegisterAdmin
 
 from . import selectors
 from .models import (
@@ -127,7 +127,7 @@ admin.site.register(Regeling, RegelingMetGripAdmin)
 
 
 @admin.register(Procedurestap)
-class ProcedurestapAdmin(EigenObjectenMixin, admin.ModelAdmin):
+class ProcedurestapAdmin(EigenObjectenMixin, RegisterAdmin):
     list_display = ["regeling", "gemeente", "onderwerp", "soort", "status", "datum", "uiterste"]
     list_filter = ["soort", "status", "onderwerp"]
     list_select_related = ["regeling", "gemeente"]
@@ -146,7 +146,7 @@ class ZienswijzeInline(GemeenteInline):
 
 
 @admin.register(Jaarstuk)
-class JaarstukAdmin(EigenObjectenMixin, admin.ModelAdmin):
+class JaarstukAdmin(EigenObjectenMixin, RegisterAdmin):
     list_display = ["regeling", "soort", "jaar", "ontvangen", "zienswijze_uiterlijk", "wettelijk"]
     list_filter = ["soort", "jaar"]
     list_select_related = ["regeling"]
@@ -164,7 +164,7 @@ class JaarstukAdmin(EigenObjectenMixin, admin.ModelAdmin):
 
 
 @admin.register(Vertegenwoordiger)
-class VertegenwoordigerAdmin(EigenObjectenMixin, admin.ModelAdmin):
+class VertegenwoordigerAdmin(EigenObjectenMixin, RegisterAdmin):
     list_display = [
         "naam",
         "functie",
@@ -201,7 +201,7 @@ class VertegenwoordigerAdmin(EigenObjectenMixin, admin.ModelAdmin):
 
 
 @admin.register(Rapporteur)
-class RapporteurAdmin(EigenObjectenMixin, admin.ModelAdmin):
+class RapporteurAdmin(EigenObjectenMixin, RegisterAdmin):
     list_display = ["naam", "regeling", "gemeente", "begindatum", "einddatum"]
     list_filter = [PeildatumFilter]
     list_select_related = ["regeling", "gemeente"]
@@ -210,7 +210,7 @@ class RapporteurAdmin(EigenObjectenMixin, admin.ModelAdmin):
 
 
 @admin.register(Bijdrage)
-class BijdrageAdmin(EigenObjectenMixin, admin.ModelAdmin):
+class BijdrageAdmin(EigenObjectenMixin, RegisterAdmin):
     list_display = ["regeling", "gemeente", "jaar", "begroot", "gerealiseerd", "basis"]
     list_filter = ["jaar", "basis"]
     list_select_related = ["regeling", "gemeente"]
@@ -219,7 +219,7 @@ class BijdrageAdmin(EigenObjectenMixin, admin.ModelAdmin):
 
 
 @admin.register(Jaarcijfers)
-class JaarcijfersAdmin(EigenObjectenMixin, admin.ModelAdmin):
+class JaarcijfersAdmin(EigenObjectenMixin, RegisterAdmin):
     list_display = ["regeling", "jaar", "eigen_vermogen_eind", "vreemd_vermogen_eind", "resultaat"]
     list_filter = ["jaar"]
     list_select_related = ["regeling"]
@@ -234,7 +234,7 @@ class ToetsingInline(EigenObjectenMixin, admin.TabularInline):
 
 
 @admin.register(Evaluatie)
-class EvaluatieAdmin(EigenObjectenMixin, admin.ModelAdmin):
+class EvaluatieAdmin(EigenObjectenMixin, RegisterAdmin):
     list_display = ["titel", "regeling", "gemeente", "datum"]
     list_filter = ["datum"]
     list_select_related = ["regeling", "gemeente"]
@@ -244,7 +244,7 @@ class EvaluatieAdmin(EigenObjectenMixin, admin.ModelAdmin):
 
 
 @admin.register(Raadsafspraak)
-class RaadsafspraakAdmin(EigenObjectenMixin, admin.ModelAdmin):
+class RaadsafspraakAdmin(EigenObjectenMixin, RegisterAdmin):
     list_display = ["gemeente", "evaluatie_interval_jaren", "bron"]
     list_select_related = ["gemeente"]
     search_fields = ["gemeente__naam", "gemeente__code"]

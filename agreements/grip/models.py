@@ -22,6 +22,7 @@ from municipalities.models import Gemeente
 from registry.geldigheid import Geldigheid
 from registry.houders import NIEMAND, gemeente_q
 from registry.peildatum import JAAR_MAX, JAAR_MIN
+from registry.protocol import Historie
 
 from .constants import (
     ZIENSWIJZE_WEKEN_BEGROTING,
@@ -181,6 +182,8 @@ class Procedurestap(VanDeelnemer):
     toelichting = models.TextField("toelichting", blank=True)
     bron = bron()
 
+    history = Historie()
+
     class Meta:
         verbose_name = "procedurestap"
         verbose_name_plural = "procedurestappen"
@@ -280,6 +283,8 @@ class Jaarstuk(models.Model):
     toelichting = models.TextField("toelichting", blank=True)
     bron = bron()
 
+    history = Historie()
+
     class Meta:
         verbose_name = "jaarstuk"
         verbose_name_plural = "jaarstukken"
@@ -345,6 +350,8 @@ class Zienswijze(VanDeelnemer):
     document_url = models.URLField("adres document", max_length=500, blank=True)
     bron = bron()
 
+    history = Historie()
+
     class Meta:
         verbose_name = "zienswijze"
         verbose_name_plural = "zienswijzen"
@@ -391,6 +398,8 @@ class Vertegenwoordiger(Geldigheid, VanDeelnemer):
     voorzitter = models.BooleanField("voorzitter", default=False)
     bron = bron()
 
+    history = Historie()
+
     class Meta:
         verbose_name = "vertegenwoordiger"
         verbose_name_plural = "vertegenwoordigers"
@@ -421,6 +430,8 @@ class Rapporteur(Geldigheid, VanDeelnemer):
     )
     naam = models.CharField("naam", max_length=200)
     bron = bron()
+
+    history = Historie()
 
     class Meta:
         verbose_name = "rapporteur"
@@ -459,6 +470,8 @@ class Bijdrage(VanDeelnemer):
     )
     toelichting = models.TextField("toelichting", blank=True)
     bron = bron()
+
+    history = Historie()
 
     class Meta:
         verbose_name = "bijdrage"
@@ -508,6 +521,8 @@ class Jaarcijfers(models.Model):
     resultaat = models.DecimalField("financieel resultaat (€)", **BEDRAG)
     risicos = models.TextField("risico's", blank=True)
     bron = bron()
+
+    history = Historie()
 
     class Meta:
         verbose_name = "jaarcijfers"
@@ -561,6 +576,8 @@ class Evaluatie(VanDeelnemer):
     document_url = models.URLField("adres document", max_length=500, blank=True)
     bron = bron()
 
+    history = Historie()
+
     class Meta:
         verbose_name = "evaluatie"
         verbose_name_plural = "evaluaties"
@@ -581,6 +598,8 @@ class Toetsing(models.Model):
     vraag = models.CharField("vraag", max_length=30, choices=Toetsvraag.choices)
     antwoord = models.CharField("antwoord", max_length=30, choices=Toetsantwoord.choices)
     toelichting = models.TextField("toelichting", blank=True)
+
+    history = Historie()
 
     class Meta:
         verbose_name = "toetsing"
@@ -621,6 +640,8 @@ class Raadsafspraak(models.Model):
     )
     bron = bron()
 
+    history = Historie()
+
     class Meta:
         verbose_name = "raadsafspraak"
         verbose_name_plural = "raadsafspraken"
@@ -659,6 +680,8 @@ class Beeindiging(models.Model):
         "ontvlechtingskosten", blank=True, help_text="Wie betaalt wat bij uittreding of opheffing."
     )
     bron = bron()
+
+    history = Historie()
 
     class Meta:
         verbose_name = "beëindiging"

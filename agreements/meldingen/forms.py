@@ -62,7 +62,7 @@ class MeldingFormulier(forms.Form):
             beschrijving = [f"{veld.auto_id}_fout"]
             if veld.help_text:
                 beschrijving.append(f"{veld.auto_id}_helptext")
-            veld.field.widget.attrs.update(
+            veld.field.widget.attrs.update(  # historie: a widget's attributes
                 {"aria-invalid": "true", "aria-describedby": " ".join(beschrijving)}
             )
 

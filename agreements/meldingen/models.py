@@ -6,6 +6,8 @@ from django.db.models.functions import Length
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils import timezone
 
+from registry.protocol import Historie
+
 from .constants import MAXIMALE_LENGTE, Onderdeel, Status
 
 
@@ -55,6 +57,10 @@ class Melding(models.Model):
     contactgegevens_verwijderd_op = models.DateTimeField(
         "contactgegevens verwijderd op", null=True, blank=True
     )
+
+    # The melder's name and address stay out of the history: they are removed after the
+    # bewaartermijn, and a copy must not outlive them.
+    history = Historie(excluded_fields=["naam", "email"])
 
     class Meta:
         verbose_name = "melding"

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from agreements.models import Regeling
 from municipalities.models import Gemeente
+from registry.protocol import bulk_bijwerken
 
 from . import selectors
 from .constants import Status
@@ -115,8 +116,11 @@ def ruim_contactgegevens_op(*, nu: datetime.datetime | None = None) -> int:
     """Blank the name and e-mail address of the melder of every melding handled longer than the
     bewaartermijn ago. Running it again changes nothing. Gives how many were blanked."""
     nu = nu or timezone.now()
-    return (
-        Melding.objects.filter(status=Status.AFGEHANDELD, afgehandeld_op__lt=nu - bewaartermijn())
-        .exclude(naam="", email="")
-        .update(naam="", email="", contactgegevens_verwijderd_op=nu)
+    meldingen = list(
+        Melding.objects.filter(
+            status=Status.AFGEHANDELD, afgehandeld_op__lt=nu - bewaartermijn()
+        ).exclude(naam="", email="")
     )
+    for melding in meldingen:
+        melding.naam, melding.email, melding.contactgegevens_verwijderd_op = "", "", nu
+    return bulk_bijwerken(Melding, meldingen, ["naam", "email", "contactgegevens_verwijderd_op"])

@@ -4,10 +4,10 @@ or not), the houders of the object for a redacteur, and personal tokens instead 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
-from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions
+from rest_framework.permissions import SAFE_METHODS, BasePermission, DjangoModelPermissions
 
 from .models import TOKEN_PATROON, ApiToken
-from .rollen import mag_houden
+from .rollen import is_beheerder, mag_houden
 
 
 class RedactieRechten(DjangoModelPermissions):
@@ -30,6 +30,15 @@ class RedactieRechten(DjangoModelPermissions):
     def has_new_object_permission(self, request, view, obj):
         """After a create or update (inside the request's transaction): the object as saved."""
         return mag_houden(request.user, obj)
+
+
+class AlleenBeheerders(BasePermission):
+    """Only a beheerder may read what is not public (the protocollering)."""
+
+    message = "Alleen een beheerder mag dit inzien."
+
+    def has_permission(self, request, view):
+        return is_beheerder(request.user)
 
 
 class TokenAuthenticatie(BaseAuthentication):

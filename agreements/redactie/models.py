@@ -13,6 +13,7 @@ from django.utils import timezone
 from agreements.models import Regeling
 from municipalities.models import Gemeente
 from registry.houders import regeling_sleutel
+from registry.protocol import Historie
 
 TOKEN_VOORVOEGSEL = "sr"
 TOKEN_PATROON = re.compile(r"sr_([0-9a-f]{8})_([A-Za-z0-9_-]{43})")
@@ -45,6 +46,8 @@ class Redacteur(models.Model):
         help_text="De redacteur werkt voor het secretariaat van deze regelingen en houdt hun "
         "eigen gegevens bij.",
     )
+
+    history = Historie(m2m_fields=["gemeenten", "regelingen"])
 
     class Meta:
         verbose_name = "redacteur"
@@ -92,6 +95,8 @@ class ApiToken(models.Model):
         help_text=f"Verplicht; hoogstens {TOKEN_HOOGSTENS_DAGEN} dagen na vandaag.",
     )
     ingetrokken_op = models.DateTimeField("ingetrokken op", null=True, blank=True, editable=False)
+
+    history = Historie(excluded_fields=["sleutel"])  # who made and withdrew which token
 
     class Meta:
         verbose_name = "API-token"

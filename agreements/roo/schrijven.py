@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 from municipalities.models import Partner
 from registry.geldigheid import perioden_overlappen
+from registry.protocol import bulk_aanmaken, bulk_bijwerken, kanaal, vastleggen, verwijderen
 
 from ..models import Deelname, Publicatie, Regeling, RegelingVersie, RooImport
 from .bekend import Bekend, unique_slug
@@ -67,7 +68,7 @@ def importeer(export: Export, *, bron: str, vandaag: datetime.date | None = None
     """Write the regelingen of ``export`` in one transaction and record what changed."""
     vandaag = vandaag or datetime.date.today()
     teller = Teller(list(export.meldingen))
-    with transaction.atomic():
+    with transaction.atomic(), kanaal("import"):
         bekend = Bekend.lees()
         if not bekend.gemeenten:
             raise RooFout(
@@ -128,7 +129,7 @@ def importeer(export: Export, *, bron: str, vandaag: datetime.date | None = None
 
 def _maak_partners(nieuwe: list[NieuwePartner], teller: Teller) -> dict[NieuwePartner, int]:
     """Create the partners the deelnemers of the export need; return their ids."""
-    partners = Partner.objects.bulk_create(Partner(**dataclasses.asdict(p)) for p in nieuwe)
+    partners = bulk_aanmaken(Partner, (Partner(**dataclasses.asdict(p)) for p in nieuwe))
     teller.tel("partners", "aangemaakt", len(partners))
     return {nieuw: partner.pk for nieuw, partner in zip(nieuwe, partners, strict=True)}
 
@@ -173,7 +174,7 @@ def _maak_aan(
     teller: Teller,
 ):
     """Create the regelingen the register lacks, with everything that belongs to them."""
-    regelingen = Regeling.objects.bulk_create(
+    regelingen = Regeling.objects.bulk_create(  # historie: vastgelegd na de thema's, hieronder
         Regeling(
             slug=unique_slug(
                 slugify(gewenst.velden["naam"])[:100], bekend.regeling_slugs, keten[0].systeem_id
@@ -199,13 +200,17 @@ def _maak_aan(
             Regeling.themas.through(regeling=regeling, thema_id=t) for t in sorted(gewenst.themas)
         ]
     _schrijf(teller, versies=versies, deelnames=deelnames, publicaties=publicaties, themas=themas)
+    vastleggen(regelingen, "+")
 
 
 def _schrijf(teller: Teller, *, versies, deelnames, publicaties, themas):
-    teller.tel("versies", "aangemaakt", len(RegelingVersie.objects.bulk_create(versies)))
-    teller.tel("deelnames", "aangemaakt", len(Deelname.objects.bulk_create(deelnames)))
-    teller.tel("publicaties", "aangemaakt", len(Publicatie.objects.bulk_create(publicaties)))
-    teller.tel("thema's", "gekoppeld", len(Regeling.themas.through.objects.bulk_create(themas)))
+    """Create what belongs to regelingen; the links to thema's are recorded in the history
+    of their regeling (by the caller, once its rows are final)."""
+    teller.tel("versies", "aangemaakt", len(bulk_aanmaken(RegelingVersie, versies)))
+    teller.tel("deelnames", "aangemaakt", len(bulk_aanmaken(Deelname, deelnames)))
+    teller.tel("publicaties", "aangemaakt", len(bulk_aanmaken(Publicatie, publicaties)))
+    koppelingen = Regeling.themas.through.objects.bulk_create(themas)  # historie: zie docstring
+    teller.tel("thema's", "gekoppeld", len(koppelingen))
 
 
 def _total_length(*groepen: dict) -> int:
@@ -242,9 +247,11 @@ def _werk_bij(
     weg = defaultdict(list)
     bij = defaultdict(list)
     nieuw = defaultdict(list)
+    andere_themas = []  # regelingen whose thema's change while their own fields do not
     for regeling, gewenst in beheerd:
         voor = _total_length(weg, bij, nieuw)
-        if set_changed_fields(regeling, {v: gewenst.velden[v] for v in REGELING_VELDEN}):
+        eigen = set_changed_fields(regeling, {v: gewenst.velden[v] for v in REGELING_VELDEN})
+        if eigen:
             bij["regelingen"].append(regeling)
 
         bestaand = versies_van[regeling.pk]
@@ -284,34 +291,35 @@ def _werk_bij(
                 bij["publicaties"].append(bestaand[url])
 
         oud_themas = themas_van[regeling.pk]
-        weg["thema's"] += [k for t, k in oud_themas.items() if t not in gewenst.themas]
-        nieuw["thema's"] += [
+        weg_themas = [k for t, k in oud_themas.items() if t not in gewenst.themas]
+        nieuwe_themas = [
             Regeling.themas.through(regeling=regeling, thema_id=t)
             for t in sorted(gewenst.themas - oud_themas.keys())
         ]
+        weg["thema's"] += weg_themas
+        nieuw["thema's"] += nieuwe_themas
+        if (weg_themas or nieuwe_themas) and not eigen:
+            andere_themas.append(regeling)
         na = _total_length(weg, bij, nieuw)
         teller.tel("regelingen", "bijgewerkt" if na > voor else "ongewijzigd")
 
     teller.tel(
-        "versies", "verwijderd", RegelingVersie.objects.filter(pk__in=weg["versies"]).delete()[0]
+        "versies", "verwijderd", verwijderen(RegelingVersie.objects.filter(pk__in=weg["versies"]))
     )
     teller.tel(
-        "deelnames", "verwijderd", Deelname.objects.filter(pk__in=weg["deelnames"]).delete()[0]
+        "deelnames", "verwijderd", verwijderen(Deelname.objects.filter(pk__in=weg["deelnames"]))
     )
     teller.tel(
         "publicaties",
         "verwijderd",
-        Publicatie.objects.filter(pk__in=weg["publicaties"]).delete()[0],
+        verwijderen(Publicatie.objects.filter(pk__in=weg["publicaties"])),
     )
-    teller.tel(
-        "thema's",
-        "ontkoppeld",
-        Regeling.themas.through.objects.filter(pk__in=weg["thema's"]).delete()[0],
-    )
-    Regeling.objects.bulk_update(bij["regelingen"], REGELING_VELDEN)
-    RegelingVersie.objects.bulk_update(bij["versies"], VERSIE_VELDEN)
-    Deelname.objects.bulk_update(bij["deelnames"], DEELNAME_VELDEN)
-    Publicatie.objects.bulk_update(bij["publicaties"], ["soort"])
+    ontkoppeld = Regeling.themas.through.objects.filter(pk__in=weg["thema's"])
+    teller.tel("thema's", "ontkoppeld", ontkoppeld.delete()[0])  # historie: bij de regeling
+    Regeling.objects.bulk_update(bij["regelingen"], REGELING_VELDEN)  # historie: hieronder
+    bulk_bijwerken(RegelingVersie, bij["versies"], VERSIE_VELDEN)
+    bulk_bijwerken(Deelname, bij["deelnames"], DEELNAME_VELDEN)
+    bulk_bijwerken(Publicatie, bij["publicaties"], ["soort"])
     for soort in ("versies", "deelnames", "publicaties"):
         teller.tel(soort, "bijgewerkt", len(bij[soort]))
     _schrijf(
@@ -321,6 +329,7 @@ def _werk_bij(
         publicaties=nieuw["publicaties"],
         themas=nieuw["thema's"],
     )
+    vastleggen([*bij["regelingen"], *andere_themas], "~")
 
 
 def _koppel(handmatig: list[tuple[Regeling, list[Versie]]], teller: Teller):
@@ -347,5 +356,5 @@ def _koppel(handmatig: list[tuple[Regeling, list[Versie]]], teller: Teller):
                     f"{versie.systeem_id} ({versie.begin or 'begin onbekend'}) staat er niet bij."
                 )
         teller.tel("regelingen", "met de hand bijgehouden")
-    RegelingVersie.objects.bulk_update(gekoppeld, ["roo_id"])
+    bulk_bijwerken(RegelingVersie, gekoppeld, ["roo_id"])
     teller.tel("versies", "gekoppeld", len(gekoppeld))

@@ -8,6 +8,7 @@ from agreements import roo
 from agreements.models import Regeling
 from agreements.services import pas_toe, vul_identificatoren
 from municipalities.models import Gemeente, Herindeling
+from registry.protocol import historie_model, kanaal, vastleggen
 
 FIXTURES = ["gemeenten", "themas", "regelingen", "herindelingen"]
 
@@ -39,8 +40,12 @@ class Command(BaseCommand):
         if Gemeente.objects.exists() or Regeling.objects.exists():
             self.stdout.write("Het register bevat al gegevens; voorbeelddata niet opnieuw geladen.")
             return
-        with transaction.atomic():
+        with transaction.atomic(), kanaal("commando"):
             call_command("loaddata", *fixtures(), verbosity=options["verbosity"])
+            # loaddata saves raw, without history: the rows it loaded are recorded here.
+            for model in apps.get_models():
+                if historie_model(model) is not None:
+                    vastleggen(model.objects.order_by("pk"), "+")
             if landelijk:
                 self.importeer_momentopname(options["verbosity"])
             vul_identificatoren(pad=settings.IDENTIFICATOREN)
