@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 
 from municipalities.filters import gemeente_filter, partner_filter, provincie_filter
-from registry.filters import CodeFilter, PeildatumFilterSet, Sortering
+from registry.filters import CodeFilter, PeildatumFilterSet, Sortering, ZoekFilter
 
 from .constants import Beleidsintensiteit, Domein, Rol, Status, Vorm
 from .models import Deelname, Regeling, RegelingVersie, Thema
@@ -58,7 +58,7 @@ class RegelingFilter(PeildatumFilterSet):
         label="Status op de peildatum; zonder status alleen wat dan in werking is, met 'alle' "
         "elke status. Bij een andere status dan in werking tellen deelnemers van elk moment.",
     )
-    zoek = django_filters.CharFilter(
+    zoek = ZoekFilter(
         method=zoek_regeling, label="Zoek in elke naam die de regeling had, afkorting en doel."
     )
     sort = Sortering(
@@ -132,7 +132,7 @@ class ThemaFilter(django_filters.FilterSet):
     beleidsintensiteit = django_filters.ChoiceFilter(
         choices=Beleidsintensiteit.choices, label="Beleidsintensiteit."
     )
-    zoek = django_filters.CharFilter(
+    zoek = ZoekFilter(
         field_name="naam", lookup_expr="icontains", label="Zoek op naam."
     )
 

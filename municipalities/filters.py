@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 
 from registry.converters import CBS_CODE_INVOER, PROVINCIE_CODE_INVOER, cbs_code, provincie_code
-from registry.filters import CodeFilter, PeildatumFilterSet, Sortering
+from registry.filters import CodeFilter, PeildatumFilterSet, Sortering, ZoekFilter
 
 from .constants import PartnerSoort
 from .models import Gemeente, Partner, cbs_validator
@@ -76,7 +76,7 @@ def partner_filter(label: str = "Partner (identificatie).", **kwargs) -> CodeFil
 
 class GemeenteFilter(PeildatumFilterSet):
     provincie = provincie_filter()
-    zoek = django_filters.CharFilter(method=zoek_naam_of_code, label="Zoek op naam of CBS-code.")
+    zoek = ZoekFilter(method=zoek_naam_of_code, label="Zoek op naam of CBS-code.")
     sort = Sortering(fields=["naam", "code"], label="Sortering: naam of code; - voor aflopend.")
 
     class Meta:
@@ -86,7 +86,7 @@ class GemeenteFilter(PeildatumFilterSet):
 
 class PartnerFilter(PeildatumFilterSet):
     soort = django_filters.ChoiceFilter(choices=PartnerSoort.choices, label="Soort partner.")
-    zoek = django_filters.CharFilter(method=zoek_naam_of_code, label="Zoek op naam of code.")
+    zoek = ZoekFilter(method=zoek_naam_of_code, label="Zoek op naam of code.")
     sort = Sortering(fields=["naam", "code"], label="Sortering: naam of code; - voor aflopend.")
 
     class Meta:
