@@ -20,6 +20,7 @@ from municipalities.models import (
 )
 from registry.geldigheid import Geldigheid, GeldigheidQuerySet, actief_op_q
 from registry.slugs import DerivedSlug
+from registry.tekens import TekstControle
 
 from .constants import (
     VORMEN,
@@ -42,7 +43,7 @@ def regeling_actief_q(datum: datetime.date, prefix: str = "") -> Q:
     return actief_op_q(datum, prefix) & ~Q(**{f"{prefix}status": Status.IN_VOORBEREIDING})
 
 
-class Thema(models.Model):
+class Thema(TekstControle, models.Model):
     naam = models.CharField("naam", max_length=120, unique=True)
     slug = models.SlugField("identificatie", max_length=120, unique=True)
     bovenliggend = models.ForeignKey(
@@ -349,7 +350,7 @@ class RegelingVersie(Geldigheid):
             raise ValidationError("Deze versie overlapt in tijd met een andere versie.")
 
 
-class Publicatie(models.Model):
+class Publicatie(TekstControle, models.Model):
     regeling = models.ForeignKey(
         Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="publicaties"
     )
@@ -502,7 +503,7 @@ class Deelname(Geldigheid):
             )
 
 
-class Herziening(models.Model):
+class Herziening(TekstControle, models.Model):
     """A regeling to review after an applied herindeling, and why."""
 
     herindeling = models.ForeignKey(
@@ -534,7 +535,7 @@ class Herziening(models.Model):
         return f"{self.regeling}: {self.get_gevolg_display()}"
 
 
-class HerindelingsMutatie(models.Model):
+class HerindelingsMutatie(TekstControle, models.Model):
     """One change that applying a herindeling made, with the state before and after, so that
     it can be undone while nothing has changed since."""
 
@@ -571,7 +572,7 @@ class HerindelingsMutatie(models.Model):
 WIJZIGINGEN = {"aangemaakt", "bijgewerkt", "verwijderd", "gekoppeld", "ontkoppeld"}
 
 
-class RooImport(models.Model):
+class RooImport(TekstControle, models.Model):
     """One run of the ROO import: where the export came from and what it changed."""
 
     gestart = models.DateTimeField("gestart", auto_now_add=True)

@@ -9,6 +9,7 @@ from registry.converters import CBS_CODE
 from registry.geldigheid import Geldigheid
 from registry.peildatum import JAAR_MAX
 from registry.slugs import DerivedSlug
+from registry.tekens import TekstControle
 
 from .constants import CBS_CODE_FOUT, PARTNER_CODES, TOOI_BASIS, PartnerSoort
 
@@ -196,7 +197,7 @@ class Gemeente(Geldigheid):
         return f"{TOOI_BASIS}gemeente/{self.code.lower()}"
 
 
-class Herindeling(models.Model):
+class Herindeling(TekstControle, models.Model):
     """A gemeentelijke herindeling: on ``datum`` the ``opgeheven`` gemeenten cease and
     ``opvolger`` continues or is newly formed. A planned one has no ``toegepast_op`` yet;
     applying it carries it through the deelnames (agreements/services.py)."""
@@ -275,7 +276,7 @@ class Herindeling(models.Model):
         return gemeenten
 
 
-class Overgang(models.Model):
+class Overgang(TekstControle, models.Model):
     """Part of a herindeling: (part of) the territory of one opgeheven gemeente goes to one
     opvolger. A gemeente with several overgangen is split (Haaren in 2021 to Vught, Oisterwijk,
     Tilburg and Boxtel)."""

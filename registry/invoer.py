@@ -6,101 +6,32 @@
   with an error);
 - ``JSONParser``: the API's JSON parser, which bounds how deeply a body nests and refuses control
   characters in any key or string of it, naming where;
-- ``TekstControle``: a model mixin whose ``clean_fields`` normalises every text to Unicode NFC
-  and refuses control characters, and in names also invisible characters (zero width, bidi
-  overrides); admin forms and API serializers both run it through ``full_clean``.
+- the rules for the characters of stored texts are in ``registry.tekens``.
 """
 
 import base64
 import binascii
 import re
-import unicodedata
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import models
 from django.http import JsonResponse
 from django.shortcuts import render
 from rest_framework import exceptions, parsers
 
-# C0 control characters except tab, line feed and carriage return, DEL, C1 control characters,
-# lone surrogates (JSON can carry them as "\ud800"; no database can store them) and the
-# noncharacters U+FFFE and U+FFFF. A text with line breaks may have the three.
-STUURTEKEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-# In a value of one line (a path, a query parameter): every control character.
-STUURTEKEN_REGEL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+from .tekens import STUURTEKEN_REGEL, tekenfout
+
 # In a header: C0 but tab, and DEL. (Headers arrive as ISO-8859-1, so a byte of UTF-8 text may
 # look like a C1 character there; those are left to the view that reads the header.)
 STUURTEKEN_HEADER = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
-# Invisible in a name, and so able to make two names that look the same differ: zero-width
-# space, non-joiner and joiner, the left-to-right and right-to-left marks, the bidi embeddings,
-# overrides and isolates, the word joiner and invisible operators, and the byte order mark.
-ONZICHTBAAR = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
-# Model fields that hold a name or title, where invisible characters are refused too.
-NAAMVELDEN = {"naam", "titel", "afkorting"}
 # How deeply a JSON body may nest: the deepest the API reads is a list of objects in an object.
 MAX_DIEPTE = 20
 
-STUURTEKEN_FOUT = (
-    "Bevat een teken dat niet is toegestaan: een NUL- of ander stuurteken (zoals U+%(code)s)."
-)
-ONZICHTBAAR_FOUT = (
-    "Een naam mag geen onzichtbare tekens bevatten (zoals U+%(code)s: een teken zonder breedte "
-    "of voor de schrijfrichting)."
-)
 TE_GROOT_FOUT = (
     "De inhoud van het verzoek is te groot: hoogstens %(grens)s bytes, dit verzoek heeft er "
     "%(lengte)s."
 )
 TE_DIEP_FOUT = f"De JSON is te diep genest: hoogstens {MAX_DIEPTE} niveaus."
-
-
-def code(teken: str) -> str:
-    return f"{ord(teken):04X}"
-
-
-def tekenfout(tekst: str, *, patroon=STUURTEKEN, naam: bool = False) -> str | None:
-    """The Dutch reason why ``tekst`` cannot be stored, or None when it can."""
-    if fout := patroon.search(tekst):
-        return STUURTEKEN_FOUT % {"code": code(fout.group())}
-    if naam and (fout := ONZICHTBAAR.search(tekst)):
-        return ONZICHTBAAR_FOUT % {"code": code(fout.group())}
-    return None
-
-
-def zonder_onzichtbaar(tekst: str) -> str:
-    """``tekst`` in NFC without invisible characters: for names read from another source (the
-    ROO export has zero-width spaces in some titles), which are cleaned rather than refused."""
-    return ONZICHTBAAR.sub("", unicodedata.normalize("NFC", tekst)).strip()
-
-
-class TekstControle:
-    """Mixin for models: every text field in NFC, without control characters, names also without
-    invisible characters. Runs in ``full_clean``, so in the admin and the API alike."""
-
-    def clean_fields(self, exclude=None):
-        fouten = {}
-        for veld in self._meta.concrete_fields:
-            if not isinstance(veld, (models.CharField, models.TextField)):
-                continue
-            if exclude and veld.name in exclude:
-                continue
-            waarde = getattr(self, veld.attname)
-            if not isinstance(waarde, str):
-                continue
-            genormaliseerd = unicodedata.normalize("NFC", waarde)
-            if genormaliseerd != waarde:
-                setattr(self, veld.attname, genormaliseerd)
-            if reden := tekenfout(genormaliseerd, naam=veld.name in NAAMVELDEN):
-                fouten[veld.name] = [ValidationError(reden, code="ongeldig_teken")]
-        try:
-            super().clean_fields(exclude=exclude)
-        except ValidationError as error:
-            for naam, berichten in error.error_dict.items():
-                fouten.setdefault(naam, berichten)
-        if fouten:
-            raise ValidationError(fouten)
 
 
 def _json_fouten(data) -> dict[str, str]:
@@ -172,11 +103,10 @@ class InvoerMiddleware:
                     fouten.append((STUURTEKEN_REGEL.sub("?", naam), reden))
                     break
         for sleutel, waarde in request.META.items():
-            if (sleutel.startswith("HTTP_") or sleutel.startswith("CONTENT_")) and isinstance(
-                waarde, str
-            ):
-                if reden := tekenfout(waarde, patroon=STUURTEKEN_HEADER):
-                    fouten.append((header_naam(sleutel), reden))
+            if not sleutel.startswith(("HTTP_", "CONTENT_")) or not isinstance(waarde, str):
+                continue
+            if reden := tekenfout(waarde, patroon=STUURTEKEN_HEADER):
+                fouten.append((header_naam(sleutel), reden))
         if reden := basic_fout(request.META.get("HTTP_AUTHORIZATION", "")):
             fouten.append(("Authorization", reden))
         if fouten:

@@ -204,3 +204,77 @@ def test_an_endless_search_is_a_400(client, gegevens, url):
 def test_a_long_but_bounded_search_still_works(client, gegevens):
     assert client.get("/api/v1/regelingen", {"zoek": "a" * 200}).status_code == 200
     assert client.get("/zoeken", {"zoek": "a" * 200}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "tekst, fout",
+    [
+        ("Naam\u200bmet nulbreedte", "onzichtbare"),
+        ("\u202eGeheim", "onzichtbare"),
+        ("Naam\x07", "stuurteken"),
+        ("Naam\x00", "stuurteken"),
+    ],
+)
+def test_a_name_with_invisible_or_control_characters_is_refused(beheerder_api, tekst, fout):
+    regeling = RegelingFactory()
+    response = beheerder_api.patch(
+        f"/api/v1/regelingen/{regeling.slug}", {"naam": tekst}, format="json"
+    )
+    assert response.status_code == 400
+    redenen = [p["reason"] for p in response.json()["invalidParams"] if p["name"] == "naam"]
+    assert redenen and fout in redenen[0]
+
+
+def test_a_text_may_keep_its_line_breaks_but_not_a_zero_width_space_in_a_name_only(
+    beheerder_api,
+):
+    regeling = RegelingFactory()
+    doel = "Het doel:\r\n\ta. het een;\nb. het ander\u200b."
+    response = beheerder_api.patch(
+        f"/api/v1/regelingen/{regeling.slug}", {"doel": doel}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    regeling.refresh_from_db()
+    assert regeling.doel == doel
+
+
+def test_texts_are_stored_in_nfc(beheerder_api):
+    regeling = RegelingFactory()
+    ontleed = "Cafe\u0301 de Zwaan"  # e + combining acute
+    response = beheerder_api.patch(
+        f"/api/v1/regelingen/{regeling.slug}",
+        {"naam": ontleed, "doel": ontleed},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    regeling.refresh_from_db()
+    assert regeling.naam == regeling.doel == "Caf\u00e9 de Zwaan"
+    assert response.json()["naam"] == "Caf\u00e9 de Zwaan"
+
+
+def test_the_admin_refuses_control_characters_and_invisible_characters(
+    admin_client, admin_url, regeling_formulier
+):
+    regeling = RegelingFactory(naam="Oude naam")
+    for naam, fout in [("Na\x0bam", "stuurteken"), ("Na\u2066am", "onzichtbare")]:
+        data = {**regeling_formulier(regeling), "naam": naam}
+        response = admin_client.post(admin_url(regeling, "change", regeling.pk), data)
+        assert response.status_code == 200  # the form again, with the error
+        assert fout in response.content.decode()
+    regeling.refresh_from_db()
+    assert regeling.naam == "Oude naam"
+
+
+def test_the_admin_stores_nfc(admin_client, admin_url, regeling_formulier):
+    regeling = RegelingFactory()
+    data = {**regeling_formulier(regeling), "naam": "Cafe\u0301"}
+    response = admin_client.post(admin_url(regeling, "change", regeling.pk), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    regeling.refresh_from_db()
+    assert regeling.naam == "Caf\u00e9"
+
+
+def test_every_model_checks_its_texts(onze_modellen):
+    from registry.tekens import TekstControle
+
+    assert [m for m in onze_modellen if not issubclass(m, TekstControle)] == []

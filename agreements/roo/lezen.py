@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from registry.tekens import zonder_onzichtbaar
 from registry.text import restore_line_breaks
 
 ROO_URL = "https://organisaties.overheid.nl/archive/exportOO.xml"
@@ -110,8 +111,10 @@ def _children(el, *pad: str) -> list:
 
 
 def _text(el, *pad: str) -> str:
+    """A short text (a title, name, code or date) without the invisible characters the export
+    has in some of them ("\u200b\u200bGemeenschappelijke Regeling VRBZO 2024\u200b")."""
     gevonden = _children(el, *pad)
-    return (gevonden[0].text or "").strip() if gevonden else ""
+    return zonder_onzichtbaar(gevonden[0].text or "") if gevonden else ""
 
 
 def _long_text(el, *pad: str) -> str:
