@@ -165,3 +165,16 @@ def basic_fout(header: str) -> str | None:
 def header_naam(sleutel: str) -> str:
     """The name of a header as a client wrote it: HTTP_X_API_KEY is X-Api-Key."""
     return sleutel.removeprefix("HTTP_").replace("_", "-").title()
+
+
+class PermissionsPolicyMiddleware:
+    """The Permissions-Policy header (settings.PERMISSIONS_POLICY) on every response: the register
+    uses no camera, microphone, location or payment, so no page may ask for them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
