@@ -98,6 +98,16 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite (`make run`) for more than one user at a time: readers and a writer side by side
+    # (WAL), a transaction that will write takes the lock when it begins (IMMEDIATE) instead of
+    # failing when it first writes, and waits up to 20 s for another to finish rather than
+    # answering "database is locked". PostgreSQL stays the database for production.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
