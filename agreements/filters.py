@@ -132,9 +132,7 @@ class ThemaFilter(django_filters.FilterSet):
     beleidsintensiteit = django_filters.ChoiceFilter(
         choices=Beleidsintensiteit.choices, label="Beleidsintensiteit."
     )
-    zoek = ZoekFilter(
-        field_name="naam", lookup_expr="icontains", label="Zoek op naam."
-    )
+    zoek = ZoekFilter(field_name="naam", lookup_expr="icontains", label="Zoek op naam.")
 
     class Meta:
         model = Thema

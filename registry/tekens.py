@@ -34,6 +34,8 @@ ONZICHTBAAR_FOUT = (
     "Een naam mag geen onzichtbare tekens bevatten (zoals U+%(code)s: een teken zonder breedte "
     "of voor de schrijfrichting)."
 )
+
+
 def code(teken: str) -> str:
     return f"{ord(teken):04X}"
 

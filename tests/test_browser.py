@@ -69,13 +69,15 @@ def pagina(browser, live_server, transactional_db):
     page = context.new_page()
     page.set_default_timeout(10_000)
     # What the Content-Security-Policy blocks shows as a console error: a page must not need it.
+    # (Except the logo Redoc fetches from its own CDN for its footer: blocked on purpose, the
+    # register loads nothing from elsewhere.)
     geblokkeerd = []
-    page.on(
-        "console",
-        lambda bericht: (
-            geblokkeerd.append(bericht.text) if "Content Security Policy" in bericht.text else None
-        ),
-    )
+
+    def console(bericht):
+        if "Content Security Policy" in bericht.text and "cdn.redoc.ly" not in bericht.text:
+            geblokkeerd.append(bericht.text)
+
+    page.on("console", console)
     yield page
     context.close()
     assert geblokkeerd == []

@@ -66,9 +66,7 @@ def zonder_versie(tekst: str, systeem_id: str) -> str:
     )
 
 
-def test_a_partial_export_removes_no_version_or_publicatie_and_says_so(
-    register, tmp_path, stand
-):
+def test_a_partial_export_removes_no_version_or_publicatie_and_says_so(register, tmp_path, stand):
     importeer(GEWIJZIGD)
     voor = stand()
     versies = set(belastingen().versies.values_list("roo_id", flat=True))
