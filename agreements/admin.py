@@ -9,7 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from municipalities.admin import GemeenteAdmin, PartnerAdmin
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Herindeling, Overgang, Partner
-from registry.admin import PeildatumFilter
+from registry.admin import BeheerInvoer, PeildatumFilter
 from registry.geldigheid import perioden_overlappen
 
 from .models import (
@@ -43,7 +43,7 @@ class ProvincieFilter(admin.SimpleListFilter):
 
 
 @admin.register(Thema)
-class ThemaAdmin(admin.ModelAdmin):
+class ThemaAdmin(BeheerInvoer, admin.ModelAdmin):
     list_display = ["naam", "bovenliggend", "domein", "beleidsintensiteit"]
     list_filter = ["domein", "beleidsintensiteit"]
     list_select_related = ["bovenliggend"]
@@ -83,7 +83,7 @@ class VersieFormSet(GeenOverlapFormSet):
     melding = "Twee versies van de regeling overlappen in tijd."
 
 
-class DeelnameInline(admin.TabularInline):
+class DeelnameInline(BeheerInvoer, admin.TabularInline):
     model = Deelname
     formset = DeelnameFormSet
     fields = [
@@ -106,21 +106,21 @@ class DeelnameInline(admin.TabularInline):
         return super().get_queryset(request).select_related("gemeente", "partner")
 
 
-class VersieInline(admin.TabularInline):
+class VersieInline(BeheerInvoer, admin.TabularInline):
     model = RegelingVersie
     formset = VersieFormSet
     fields = ["titel", "vorm", "begindatum", "einddatum", "roo_id", "bron_url"]
     extra = 0
 
 
-class PublicatieInline(admin.TabularInline):
+class PublicatieInline(BeheerInvoer, admin.TabularInline):
     model = Publicatie
     fields = ["soort", "titel", "url", "datum"]
     extra = 0
 
 
 @admin.register(Regeling)
-class RegelingAdmin(admin.ModelAdmin):
+class RegelingAdmin(BeheerInvoer, admin.ModelAdmin):
     list_display = ["naam", "afkorting", "vorm", "status", "begindatum", "einddatum"]
     list_filter = [PeildatumFilter, "vorm", "status", "themas", ProvincieFilter, "roo_beheerd"]
     search_fields = ["naam", "afkorting", "doel", "slug"]
@@ -161,7 +161,7 @@ class RegelingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Deelname)
-class DeelnameAdmin(admin.ModelAdmin):
+class DeelnameAdmin(BeheerInvoer, admin.ModelAdmin):
     list_display = ["regeling", "gemeente", "partner", "rol", "begindatum", "einddatum"]
     list_filter = [PeildatumFilter, "rol", "regeling__vorm", "roo_beheerd"]
     list_select_related = ["regeling", "gemeente", "partner"]
@@ -170,7 +170,7 @@ class DeelnameAdmin(admin.ModelAdmin):
 
 
 @admin.register(RooImport)
-class RooImportAdmin(admin.ModelAdmin):
+class RooImportAdmin(BeheerInvoer, admin.ModelAdmin):
     """The record of each ROO import; written by ``manage.py importeer_roo`` only."""
 
     list_display = ["gestart", "bron", "schema"]
@@ -184,7 +184,7 @@ class RooImportAdmin(admin.ModelAdmin):
         return False
 
 
-class DeelnameVanGemeenteInline(admin.TabularInline):
+class DeelnameVanGemeenteInline(BeheerInvoer, admin.TabularInline):
     """The deelnames of a gemeente, to read; they are entered on the regeling."""
 
     model = Deelname
@@ -244,7 +244,7 @@ class HerindelingForm(forms.ModelForm):
         return gegevens
 
 
-class OvergangInline(admin.TabularInline):
+class OvergangInline(BeheerInvoer, admin.TabularInline):
     """Where the territory of an opgeheven gemeente goes when that is not (only) the opvolger;
     more than one row for a gemeente is a split."""
 
@@ -258,7 +258,7 @@ class OvergangInline(admin.TabularInline):
         return super().get_queryset(request).select_related("gemeente", "opvolger")
 
 
-class HerzieningInline(admin.TabularInline):
+class HerzieningInline(BeheerInvoer, admin.TabularInline):
     model = Herziening
     fields = ["regeling", "gevolg", "toelichting", "afgehandeld"]
     readonly_fields = ["regeling", "gevolg", "toelichting"]
@@ -270,7 +270,7 @@ class HerzieningInline(admin.TabularInline):
         return False
 
 
-class MutatieInline(admin.TabularInline):
+class MutatieInline(BeheerInvoer, admin.TabularInline):
     model = HerindelingsMutatie
     fields = ["soort", "deelname", "gemeente", "voor", "na"]
     readonly_fields = fields
@@ -290,7 +290,7 @@ class MutatieInline(admin.TabularInline):
 
 
 @admin.register(Herindeling)
-class HerindelingAdmin(admin.ModelAdmin):
+class HerindelingAdmin(BeheerInvoer, admin.ModelAdmin):
     form = HerindelingForm
     list_display = ["naam", "datum", "opvolger", "toegepast_op"]
     list_select_related = ["opvolger"]

@@ -284,6 +284,16 @@ class Regeling(Geldigheid, DerivedSlug):
 
     def clean(self):
         super().clean()
+        if self.pk and self.begindatum:
+            eerder = self.deelnames.filter(begindatum__lt=self.begindatum).order_by("begindatum")
+            if eerste := eerder.first():
+                raise ValidationError(
+                    {
+                        "begindatum": f"De deelname van {eerste.deelnemer} begint al op "
+                        f"{eerste.begindatum:%d-%m-%Y}; een regeling kan niet later beginnen "
+                        "dan haar deelnames. Pas eerst die deelname aan."
+                    }
+                )
         if self.pk:
             rollen = set(self.deelnames.exclude(rol=Rol.DEELNEMER).values_list("rol", flat=True))
             toegestaan = self.eigenschappen.uitvoerende_rol if self.eigenschappen else None
@@ -476,6 +486,14 @@ class Deelname(Geldigheid):
                 {
                     "rol": f"Bij de vorm '{self.regeling.get_vorm_display() or 'onbekend'}' hoort "
                     f"geen rol '{self.get_rol_display()}'."
+                }
+            )
+        begin = self.regeling.begindatum
+        if begin and self.begindatum and self.begindatum < begin:
+            raise ValidationError(
+                {
+                    "begindatum": f"De regeling begint op {begin:%d-%m-%Y}; een deelname kan "
+                    "niet eerder beginnen."
                 }
             )
         einde = self.gemeente.einddatum if self.gemeente_id else None

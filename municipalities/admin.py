@@ -3,13 +3,13 @@ part in, and carrying a herindeling through the deelnames, are added by ``agreem
 
 from django.contrib import admin
 
-from registry.admin import PeildatumFilter
+from registry.admin import BeheerInvoer, PeildatumFilter
 
 from .models import Gemeente, Partner
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(admin.ModelAdmin):
+class GemeenteAdmin(BeheerInvoer, admin.ModelAdmin):
     list_display = ["naam", "code", "provincie", "begindatum", "einddatum", "opvolger"]
     list_filter = [PeildatumFilter, "provincie"]
     list_select_related = ["provincie", "opvolger"]
@@ -28,7 +28,7 @@ class GemeenteAdmin(admin.ModelAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(admin.ModelAdmin):
+class PartnerAdmin(BeheerInvoer, admin.ModelAdmin):
     list_display = ["naam", "soort", "code", "kvk_nummer", "begindatum", "einddatum"]
     list_filter = [PeildatumFilter, "soort"]
     search_fields = ["naam", "code", "kvk_nummer"]

@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef
 
 from agreements.admin import RegelingAdmin
 from agreements.models import Regeling
-from registry.admin import PeildatumFilter
+from registry.admin import BeheerInvoer, PeildatumFilter
 
 from . import selectors
 from .models import (
@@ -26,7 +26,7 @@ from .models import (
 )
 
 
-class GemeenteInline(admin.TabularInline):
+class GemeenteInline(BeheerInvoer, admin.TabularInline):
     autocomplete_fields = ["gemeente"]
     extra = 0
 
@@ -58,7 +58,7 @@ class ProcedurestapInline(GemeenteInline):
         return obj.uiterste_datum or "—"
 
 
-class JaarstukInline(admin.TabularInline):
+class JaarstukInline(BeheerInvoer, admin.TabularInline):
     model = Jaarstuk
     fields = ["soort", "jaar", "ontvangen", "vastgesteld", "termijn_weken", "document_url"]
     show_change_link = True
@@ -80,7 +80,7 @@ class BijdrageInline(GemeenteInline):
     fields = ["gemeente", "jaar", "begroot", "gerealiseerd", "verdeelsleutel", "basis"]
 
 
-class JaarcijfersInline(admin.TabularInline):
+class JaarcijfersInline(BeheerInvoer, admin.TabularInline):
     model = Jaarcijfers
     fields = [
         "jaar",
@@ -100,7 +100,7 @@ class EvaluatieInline(GemeenteInline):
     show_change_link = True
 
 
-class BeeindigingInline(admin.StackedInline):
+class BeeindigingInline(BeheerInvoer, admin.StackedInline):
     model = Beeindiging
     fields = ["opzegtermijn_maanden", "uittredingsvoorwaarden", "ontvlechtingskosten", "bron"]
     max_num = 1
@@ -126,7 +126,7 @@ admin.site.register(Regeling, RegelingMetGripAdmin)
 
 
 @admin.register(Procedurestap)
-class ProcedurestapAdmin(admin.ModelAdmin):
+class ProcedurestapAdmin(BeheerInvoer, admin.ModelAdmin):
     list_display = ["regeling", "gemeente", "onderwerp", "soort", "status", "datum", "uiterste"]
     list_filter = ["soort", "status", "onderwerp"]
     list_select_related = ["regeling", "gemeente"]
@@ -145,7 +145,7 @@ class ZienswijzeInline(GemeenteInline):
 
 
 @admin.register(Jaarstuk)
-class JaarstukAdmin(admin.ModelAdmin):
+class JaarstukAdmin(BeheerInvoer, admin.ModelAdmin):
     list_display = ["regeling", "soort", "jaar", "ontvangen", "zienswijze_uiterlijk", "wettelijk"]
     list_filter = ["soort", "jaar"]
     list_select_related = ["regeling"]
@@ -163,7 +163,7 @@ class JaarstukAdmin(admin.ModelAdmin):
 
 
 @admin.register(Vertegenwoordiger)
-class VertegenwoordigerAdmin(admin.ModelAdmin):
+class VertegenwoordigerAdmin(BeheerInvoer, admin.ModelAdmin):
     list_display = [
         "naam",
         "functie",
@@ -200,7 +200,7 @@ class VertegenwoordigerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Rapporteur)
-class RapporteurAdmin(admin.ModelAdmin):
+class RapporteurAdmin(BeheerInvoer, admin.ModelAdmin):
     list_display = ["naam", "regeling", "gemeente", "begindatum", "einddatum"]
     list_filter = [PeildatumFilter]
     list_select_related = ["regeling", "gemeente"]
@@ -209,7 +209,7 @@ class RapporteurAdmin(admin.ModelAdmin):
 
 
 @admin.register(Bijdrage)
-class BijdrageAdmin(admin.ModelAdmin):
+class BijdrageAdmin(BeheerInvoer, admin.ModelAdmin):
     list_display = ["regeling", "gemeente", "jaar", "begroot", "gerealiseerd", "basis"]
     list_filter = ["jaar", "basis"]
     list_select_related = ["regeling", "gemeente"]
@@ -218,7 +218,7 @@ class BijdrageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Jaarcijfers)
-class JaarcijfersAdmin(admin.ModelAdmin):
+class JaarcijfersAdmin(BeheerInvoer, admin.ModelAdmin):
     list_display = ["regeling", "jaar", "eigen_vermogen_eind", "vreemd_vermogen_eind", "resultaat"]
     list_filter = ["jaar"]
     list_select_related = ["regeling"]
@@ -226,14 +226,14 @@ class JaarcijfersAdmin(admin.ModelAdmin):
     autocomplete_fields = ["regeling"]
 
 
-class ToetsingInline(admin.TabularInline):
+class ToetsingInline(BeheerInvoer, admin.TabularInline):
     model = Toetsing
     fields = ["vraag", "antwoord", "toelichting"]
     extra = 0
 
 
 @admin.register(Evaluatie)
-class EvaluatieAdmin(admin.ModelAdmin):
+class EvaluatieAdmin(BeheerInvoer, admin.ModelAdmin):
     list_display = ["titel", "regeling", "gemeente", "datum"]
     list_filter = ["datum"]
     list_select_related = ["regeling", "gemeente"]
@@ -243,7 +243,7 @@ class EvaluatieAdmin(admin.ModelAdmin):
 
 
 @admin.register(Raadsafspraak)
-class RaadsafspraakAdmin(admin.ModelAdmin):
+class RaadsafspraakAdmin(BeheerInvoer, admin.ModelAdmin):
     list_display = ["gemeente", "evaluatie_interval_jaren", "bron"]
     list_select_related = ["gemeente"]
     search_fields = ["gemeente__naam", "gemeente__code"]
