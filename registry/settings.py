@@ -223,7 +223,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Het register van intergemeentelijke samenwerkingsverbanden: gemeenten, "
     "partners, thema's, regelingen en deelnames, elk op te vragen zoals het was op een peildatum, "
     "met overzichten per gemeente, thema en provincie. Lezen is openbaar; wijzigen kan alleen "
-    "een beheerder. Fouten volgen RFC 9457 (application/problem+json).",
+    "een beheerder. Fouten volgen RFC 9457 (application/problem+json). Tekst met een NUL- of "
+    "ander stuurteken (in adres, parameters, headers of JSON) geeft 400, een verzoek groter dan "
+    "1 MiB 413, JSON dieper dan 20 niveaus 400; namen en titels mogen geen onzichtbare tekens "
+    "bevatten (zonder breedte of voor de schrijfrichting) en elke tekst wordt als Unicode NFC "
+    "opgeslagen.",
     "VERSION": API_VERSION,
     "CONTACT": {
         "name": os.environ.get("API_CONTACT_NAAM", "Beheer Samenwerkingsregister"),
