@@ -15,4 +15,4 @@ RUN SECRET_KEY=build python manage.py collectstatic --noinput
 RUN useradd --system --uid 1000 register && chown -R register /app
 USER register
 EXPOSE 8000
-CMD ["gunicorn", "registry.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "registry.wsgi"]

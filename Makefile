@@ -42,8 +42,8 @@ lint: $(VENV)/.test
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 bench: $(VENV)/.app
-	DEBUG=false SECRET_KEY=bench $(BIN)/python bench/register.py
-	DEBUG=false SECRET_KEY=bench $(BIN)/python bench/roo.py
+	DEBUG=false SECRET_KEY=bench SECURE_SSL_REDIRECT=false $(BIN)/python bench/register.py
+	DEBUG=false SECRET_KEY=bench SECURE_SSL_REDIRECT=false $(BIN)/python bench/roo.py
 
 # Schemathesis (all checks) against a live server on a fresh SQLite database with the voorbeelddata.
 # Reading operations run every phase; writing ones run as a beheerder (a throwaway account in the
@@ -70,7 +70,7 @@ schemathesis: $(VENV)/.test
 	DATABASE_URL=sqlite:///$(SCHEMATHESIS_DB) DEBUG=false SECRET_KEY=schemathesis \
 		API_THROTTLE_ANON=1000000/min API_THROTTLE_USER=1000000/min \
 		API_BASIS_URL=http://127.0.0.1:$(SCHEMATHESIS_PORT)/api/v1 \
-		$(BIN)/gunicorn registry.wsgi --bind 127.0.0.1:$(SCHEMATHESIS_PORT) --workers 1 \
+		SECURE_SSL_REDIRECT=false $(BIN)/gunicorn registry.wsgi --bind 127.0.0.1:$(SCHEMATHESIS_PORT) --workers 1 \
 		--limit-request-line 0 --pid $(SCHEMATHESIS_DB).pid --daemon
 	sleep 2
 	$(SCHEMATHESIS) --include-method GET $(call junit,lezen) \

@@ -9,7 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from municipalities.admin import GemeenteAdmin, PartnerAdmin
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Herindeling, Overgang, Partner
-from registry.admin import PeildatumFilter, RegisterAdmin, VasteIdentificatieAdmin
+from registry.admin import BeheerInvoer, PeildatumFilter, RegisterAdmin, VasteIdentificatieAdmin
 from registry.geldigheid import perioden_overlappen
 
 from .models import (
@@ -58,7 +58,7 @@ class GeenVerwijderingMetGegevens:
 
 
 @admin.register(Thema)
-class ThemaAdmin(EigenObjectenMixin, VasteIdentificatieAdmin, RegisterAdmin):
+class ThemaAdmin(BeheerInvoer, EigenObjectenMixin, VasteIdentificatieAdmin, RegisterAdmin):
     vrij_te_kiezen = True
     list_display = ["naam", "bovenliggend", "domein", "beleidsintensiteit"]
     list_filter = ["domein", "beleidsintensiteit"]
@@ -99,7 +99,7 @@ class VersieFormSet(GeenOverlapFormSet):
     melding = "Twee versies van de regeling overlappen in tijd."
 
 
-class DeelnameInline(EigenObjectenMixin, admin.TabularInline):
+class DeelnameInline(BeheerInvoer, EigenObjectenMixin, admin.TabularInline):
     model = Deelname
     formset = DeelnameFormSet
     fields = [
@@ -122,14 +122,14 @@ class DeelnameInline(EigenObjectenMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("gemeente", "partner")
 
 
-class VersieInline(EigenObjectenMixin, admin.TabularInline):
+class VersieInline(BeheerInvoer, EigenObjectenMixin, admin.TabularInline):
     model = RegelingVersie
     formset = VersieFormSet
     fields = ["titel", "vorm", "begindatum", "einddatum", "roo_id", "bron_url"]
     extra = 0
 
 
-class PublicatieInline(EigenObjectenMixin, admin.TabularInline):
+class PublicatieInline(BeheerInvoer, EigenObjectenMixin, admin.TabularInline):
     model = Publicatie
     fields = ["soort", "titel", "url", "datum"]
     extra = 0
@@ -137,7 +137,11 @@ class PublicatieInline(EigenObjectenMixin, admin.TabularInline):
 
 @admin.register(Regeling)
 class RegelingAdmin(
-    GeenVerwijderingMetGegevens, EigenObjectenMixin, VasteIdentificatieAdmin, RegisterAdmin
+    BeheerInvoer,
+    GeenVerwijderingMetGegevens,
+    EigenObjectenMixin,
+    VasteIdentificatieAdmin,
+    RegisterAdmin,
 ):
     vrij_te_kiezen = True
     instead = (
@@ -184,7 +188,7 @@ class RegelingAdmin(
 
 
 @admin.register(Deelname)
-class DeelnameAdmin(EigenObjectenMixin, RegisterAdmin):
+class DeelnameAdmin(BeheerInvoer, EigenObjectenMixin, RegisterAdmin):
     list_display = ["regeling", "gemeente", "partner", "rol", "begindatum", "einddatum"]
     list_filter = [PeildatumFilter, "rol", "regeling__vorm", "roo_beheerd"]
     list_select_related = ["regeling", "gemeente", "partner"]
@@ -216,7 +220,7 @@ class InzageAdmin(admin.ModelAdmin):
 
 
 @admin.register(RooImport)
-class RooImportAdmin(EigenObjectenMixin, RegisterAdmin):
+class RooImportAdmin(BeheerInvoer, EigenObjectenMixin, RegisterAdmin):
     """The record of each ROO import; written by ``manage.py importeer_roo`` only."""
 
     list_display = ["gestart", "bron", "schema"]
@@ -230,7 +234,7 @@ class RooImportAdmin(EigenObjectenMixin, RegisterAdmin):
         return False
 
 
-class DeelnameVanGemeenteInline(EigenObjectenMixin, admin.TabularInline):
+class DeelnameVanGemeenteInline(BeheerInvoer, EigenObjectenMixin, admin.TabularInline):
     """The deelnames of a gemeente, to read; they are entered on the regeling."""
 
     model = Deelname
@@ -295,7 +299,7 @@ class HerindelingForm(forms.ModelForm):
         return gegevens
 
 
-class OvergangInline(admin.TabularInline):
+class OvergangInline(BeheerInvoer, admin.TabularInline):
     """Where the territory of an opgeheven gemeente goes when that is not (only) the opvolger;
     more than one row for a gemeente is a split."""
 
@@ -309,7 +313,7 @@ class OvergangInline(admin.TabularInline):
         return super().get_queryset(request).select_related("gemeente", "opvolger")
 
 
-class HerzieningInline(admin.TabularInline):
+class HerzieningInline(BeheerInvoer, admin.TabularInline):
     model = Herziening
     fields = ["regeling", "gevolg", "toelichting", "afgehandeld"]
     readonly_fields = ["regeling", "gevolg", "toelichting"]
@@ -321,7 +325,7 @@ class HerzieningInline(admin.TabularInline):
         return False
 
 
-class MutatieInline(admin.TabularInline):
+class MutatieInline(BeheerInvoer, admin.TabularInline):
     model = HerindelingsMutatie
     fields = ["soort", "deelname", "gemeente", "voor", "na"]
     readonly_fields = fields
@@ -341,7 +345,7 @@ class MutatieInline(admin.TabularInline):
 
 
 @admin.register(Herindeling)
-class HerindelingAdmin(EigenObjectenMixin, VasteIdentificatieAdmin, RegisterAdmin):
+class HerindelingAdmin(BeheerInvoer, EigenObjectenMixin, VasteIdentificatieAdmin, RegisterAdmin):
     form = HerindelingForm
     list_display = ["naam", "datum", "opvolger", "toegepast_op"]
     list_select_related = ["opvolger"]

@@ -7,7 +7,7 @@ from municipalities.filters import (
     partner_filter,
     provincie_filter,
 )
-from registry.filters import CodeFilter, PeildatumFilterSet, Sortering
+from registry.filters import CodeFilter, PeildatumFilterSet, Sortering, ZoekFilter
 
 from .constants import Beleidsintensiteit, Domein, Rol, Status, Vorm
 from .models import Deelname, Regeling, RegelingVersie, Thema
@@ -72,7 +72,7 @@ class RegelingFilter(IdentificatieFilterSet):
         label="Status op de peildatum; zonder status alleen wat dan in werking is, met 'alle' "
         "elke status. Bij een andere status dan in werking tellen deelnemers van elk moment.",
     )
-    zoek = django_filters.CharFilter(
+    zoek = ZoekFilter(
         method=zoek_regeling, label="Zoek in elke naam die de regeling had, afkorting en doel."
     )
     sort = Sortering(
@@ -151,9 +151,7 @@ class ThemaFilter(django_filters.FilterSet):
     beleidsintensiteit = django_filters.ChoiceFilter(
         choices=Beleidsintensiteit.choices, label="Beleidsintensiteit."
     )
-    zoek = django_filters.CharFilter(
-        field_name="naam", lookup_expr="icontains", label="Zoek op naam."
-    )
+    zoek = ZoekFilter(field_name="naam", lookup_expr="icontains", label="Zoek op naam.")
 
     class Meta:
         model = Thema

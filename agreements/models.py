@@ -36,6 +36,7 @@ from registry.houders import (
 )
 from registry.protocol import Historie, niet_openbaar_gelezen
 from registry.slugs import DerivedSlug
+from registry.tekens import TekstControle
 
 from .constants import (
     VORMEN,
@@ -58,7 +59,7 @@ def regeling_actief_q(datum: datetime.date, prefix: str = "") -> Q:
     return actief_op_q(datum, prefix) & ~Q(**{f"{prefix}status": Status.IN_VOORBEREIDING})
 
 
-class Thema(VasteIdentificatie, models.Model):
+class Thema(TekstControle, VasteIdentificatie, models.Model):
     naam = models.CharField("naam", max_length=120, unique=True)
     slug = models.SlugField("identificatie", max_length=120, unique=True)
     bovenliggend = models.ForeignKey(
@@ -342,6 +343,16 @@ class Regeling(VasteIdentificatie, Geldigheid, DerivedSlug):
 
     def clean(self):
         super().clean()
+        if self.pk and self.begindatum:
+            eerder = self.deelnames.filter(begindatum__lt=self.begindatum).order_by("begindatum")
+            if eerste := eerder.first():
+                raise ValidationError(
+                    {
+                        "begindatum": f"De deelname van {eerste.deelnemer} begint al op "
+                        f"{eerste.begindatum:%d-%m-%Y}; een regeling kan niet later beginnen "
+                        "dan haar deelnames. Pas eerst die deelname aan."
+                    }
+                )
         if self.pk:
             rollen = set(self.deelnames.exclude(rol=Rol.DEELNEMER).values_list("rol", flat=True))
             toegestaan = self.eigenschappen.uitvoerende_rol if self.eigenschappen else None
@@ -430,7 +441,7 @@ class RegelingVersie(Geldigheid):
             raise ValidationError("Deze versie overlapt in tijd met een andere versie.")
 
 
-class Publicatie(models.Model):
+class Publicatie(TekstControle, models.Model):
     regeling = models.ForeignKey(
         Regeling, verbose_name="regeling", on_delete=models.CASCADE, related_name="publicaties"
     )
@@ -580,6 +591,14 @@ class Deelname(Geldigheid):
                     f"geen rol '{self.get_rol_display()}'."
                 }
             )
+        begin = self.regeling.begindatum
+        if begin and self.begindatum and self.begindatum < begin:
+            raise ValidationError(
+                {
+                    "begindatum": f"De regeling begint op {begin:%d-%m-%Y}; een deelname kan "
+                    "niet eerder beginnen."
+                }
+            )
         einde = self.gemeente.einddatum if self.gemeente_id else None
         if einde and (self.einddatum is None or self.einddatum > einde):
             raise ValidationError(
@@ -605,7 +624,7 @@ class Deelname(Geldigheid):
             )
 
 
-class Herziening(models.Model):
+class Herziening(TekstControle, models.Model):
     """A regeling to review after an applied herindeling, and why."""
 
     herindeling = models.ForeignKey(
@@ -646,7 +665,7 @@ class Herziening(models.Model):
         return Regeling.houders_q(sleutels, f"{prefix}regeling__")
 
 
-class HerindelingsMutatie(models.Model):
+class HerindelingsMutatie(TekstControle, models.Model):
     """One change that applying a herindeling made, with the state before and after, so that
     it can be undone while nothing has changed since."""
 
@@ -693,7 +712,7 @@ class HerindelingsMutatie(models.Model):
 WIJZIGINGEN = {"aangemaakt", "bijgewerkt", "verwijderd", "gekoppeld", "ontkoppeld"}
 
 
-class RooImport(models.Model):
+class RooImport(TekstControle, models.Model):
     """One run of the ROO import: where the export came from and what it changed."""
 
     gestart = models.DateTimeField("gestart", auto_now_add=True)

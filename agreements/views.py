@@ -15,6 +15,7 @@ from municipalities.filters import zoek_naam_of_code
 from municipalities.models import Gemeente, Herindeling, Partner
 from registry import datapakket
 from registry.converters import CBS_CODE
+from registry.filters import ZOEK_FOUT, ZOEK_MAX
 from registry.geldigheid import verdeel_op
 from registry.peildatum import peildatum_uit
 from registry.sections import sections
@@ -92,6 +93,13 @@ def zoeken(request):
     """One search box for gemeenten, regelingen, thema's and partners."""
     zoek = request.GET.get("zoek", "").strip()
     resultaten = {}
+    if len(zoek) > ZOEK_MAX:
+        return render(
+            request,
+            "agreements/zoeken.html",
+            {"zoek": "", "fout": ZOEK_FOUT, "vandaag": datetime.date.today()},
+            status=400,
+        )
     if zoek:
         # Former gemeenten and ended regelingen are found too: a search is not on a date.
         resultaten = {

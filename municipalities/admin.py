@@ -3,13 +3,13 @@ part in, and carrying a herindeling through the deelnames, are added by ``agreem
 
 from django.contrib import admin
 
-from registry.admin import PeildatumFilter, RegisterAdmin, VasteIdentificatieAdmin
+from registry.admin import BeheerInvoer, PeildatumFilter, RegisterAdmin, VasteIdentificatieAdmin
 
 from .models import Gemeente, Partner
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(VasteIdentificatieAdmin, RegisterAdmin):
+class GemeenteAdmin(BeheerInvoer, VasteIdentificatieAdmin, RegisterAdmin):
     list_display = ["naam", "code", "provincie", "begindatum", "einddatum", "opvolger"]
     list_filter = [PeildatumFilter, "provincie"]
     list_select_related = ["provincie", "opvolger"]
@@ -28,7 +28,7 @@ class GemeenteAdmin(VasteIdentificatieAdmin, RegisterAdmin):
 
 
 @admin.register(Partner)
-class PartnerAdmin(VasteIdentificatieAdmin, RegisterAdmin):
+class PartnerAdmin(BeheerInvoer, VasteIdentificatieAdmin, RegisterAdmin):
     list_display = ["naam", "soort", "code", "kvk_nummer", "begindatum", "einddatum"]
     list_filter = [PeildatumFilter, "soort"]
     search_fields = ["naam", "code", "kvk_nummer"]

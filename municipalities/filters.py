@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 
 from registry.converters import CBS_CODE_INVOER, PROVINCIE_CODE_INVOER, cbs_code, provincie_code
-from registry.filters import CodeFilter, PeildatumFilterSet, Sortering
+from registry.filters import CodeFilter, PeildatumFilterSet, Sortering, ZoekFilter
 
 from .constants import TOOI_BASIS, PartnerSoort
 from .models import Gemeente, Partner, cbs_validator
@@ -108,7 +108,7 @@ class GemeenteFilter(IdentificatieFilterSet):
         field_name="code", lookup_expr="iexact", label="Organisatiecode (ROO/TOOI), bijv. gm0626."
     )
     provincie = provincie_filter()
-    zoek = django_filters.CharFilter(method=zoek_naam_of_code, label="Zoek op naam of CBS-code.")
+    zoek = ZoekFilter(method=zoek_naam_of_code, label="Zoek op naam of CBS-code.")
     sort = Sortering(fields=["naam", "code"], label="Sortering: naam of code; - voor aflopend.")
 
     class Meta:
@@ -122,7 +122,7 @@ class PartnerFilter(IdentificatieFilterSet):
         field_name="code", lookup_expr="iexact", label="Organisatiecode (ROO/TOOI), bijv. pv28."
     )
     soort = django_filters.ChoiceFilter(choices=PartnerSoort.choices, label="Soort partner.")
-    zoek = django_filters.CharFilter(method=zoek_naam_of_code, label="Zoek op naam of code.")
+    zoek = ZoekFilter(method=zoek_naam_of_code, label="Zoek op naam of code.")
     sort = Sortering(fields=["naam", "code"], label="Sortering: naam of code; - voor aflopend.")
 
     class Meta:

@@ -11,6 +11,7 @@ from registry.houders import GEEN, NIEMAND, VasteIdentificatie, gemeente_q
 from registry.peildatum import JAAR_MAX
 from registry.protocol import Historie
 from registry.slugs import DerivedSlug
+from registry.tekens import TekstControle
 
 from .constants import CBS_CODE_FOUT, PARTNER_CODES, TOOI_BASIS, PartnerSoort
 
@@ -306,7 +307,7 @@ class Gemeente(VasteIdentificatie, Geldigheid):
         return [self.roo_id] if self.roo_id else []
 
 
-class Herindeling(VasteIdentificatie, models.Model):
+class Herindeling(TekstControle, VasteIdentificatie, models.Model):
     """A gemeentelijke herindeling: on ``datum`` the ``opgeheven`` gemeenten cease and
     ``opvolger`` continues or is newly formed. A planned one has no ``toegepast_op`` yet;
     applying it carries it through the deelnames (agreements/services.py)."""
@@ -399,7 +400,7 @@ class Herindeling(VasteIdentificatie, models.Model):
         return gemeenten
 
 
-class Overgang(models.Model):
+class Overgang(TekstControle, models.Model):
     """Part of a herindeling: (part of) the territory of one opgeheven gemeente goes to one
     opvolger. A gemeente with several overgangen is split (Haaren in 2021 to Vught, Oisterwijk,
     Tilburg and Boxtel)."""

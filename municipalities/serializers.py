@@ -153,12 +153,7 @@ class HerindelingSerializer(serializers.HyperlinkedModelSerializer):
         label="Opvolger",
         help_text="De gemeente die verder gaat of nieuw wordt gevormd; null bij een splitsing.",
     )
-    opvolgers = serializers.SlugRelatedField(
-        slug_field="code",
-        many=True,
-        read_only=True,
-        label="Alle gemeenten die grondgebied krijgen",
-    )
+    opvolgers = serializers.SerializerMethodField(label="Alle gemeenten die grondgebied krijgen")
     overgangen = OvergangSerializer(
         many=True,
         read_only=True,
@@ -196,3 +191,6 @@ class HerindelingSerializer(serializers.HyperlinkedModelSerializer):
             "toegepastOp",
         ]
         read_only_fields = fields
+
+    def get_opvolgers(self, herindeling) -> list[str]:
+        return [gemeente.code for gemeente in herindeling.opvolgers]

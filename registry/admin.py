@@ -6,10 +6,45 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from .protocol import KANALEN, laatste_rij, laatste_versie, niet_openbaar_gelezen
+
+
+class VeiligeAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete widget, which looks up the submitted value to show it again: a
+    value that is no id at all ("abc", a tampered form) would raise an error while rendering
+    the form with its errors. Here such a value is simply not shown."""
+
+    def optgroups(self, name, value, attr=None):
+        opties = self.field.remote_field.model._meta
+        doel = opties.get_field(getattr(self.field.remote_field, "field_name", opties.pk.attname))
+        leesbaar = []
+        for waarde in value:
+            try:
+                doel.to_python(waarde)
+            except ValidationError:
+                continue
+            leesbaar.append(waarde)
+        return super().optgroups(name, leesbaar, attr)
+
+
+class BeheerInvoer:
+    """Mixin for every ModelAdmin and inline of the register: amounts and percentages shown and
+    typed as Dutch numbers, with a decimal comma (12,5; a point is read as well), and a
+    tampered value in an autocomplete field a form error, not a 500."""
+
+    formfield_overrides = {models.DecimalField: {"localize": True}}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        veld = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if type(getattr(veld, "widget", None)) is AutocompleteSelect:
+            veld.widget.__class__ = VeiligeAutocompleteSelect
+        return veld
 
 
 class PeildatumFilter(admin.SimpleListFilter):

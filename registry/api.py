@@ -250,9 +250,9 @@ class ApiMiddleware:
     """Headers and problem+json for everything under /api/, also for Django's own 404/405/500."""
 
     SECURITY_HEADERS = {
+        # Content-Security-Policy and Strict-Transport-Security come from django-csp and
+        # Django's SecurityMiddleware, for pages and API alike.
         "Cache-Control": "no-store",
-        "Content-Security-Policy": "frame-ancestors 'none'",
-        "Strict-Transport-Security": "max-age=31536000",
         "X-Content-Type-Options": "nosniff",
         "X-Frame-Options": "DENY",
         "Referrer-Policy": "no-referrer",

@@ -47,6 +47,7 @@ GEEN_FILTERS = "Geen: alles wat het register heeft."
 BREEDTE_MIN = 10
 BREEDTE_MAX = 60
 BREEDTE_STEEKPROEF = 200
+XLSX_CEL_MAX = 32767  # the most characters an xlsx cell holds
 DATUM_FORMAAT = "yyyy-mm-dd"
 TIJD_FORMAAT = "yyyy-mm-dd hh:mm"
 PERCENTAGE_FORMAAT = "0.00%"
@@ -109,21 +110,39 @@ class Tabel:
         return "-".join(deel for deel in map(ascii_slug, delen) if deel) + f".{extensie}"
 
 
-def cell_value(waarde):
-    """A value as a spreadsheet understands it: text, number or date."""
+# A text that a spreadsheet would read as a formula (OWASP, "CSV injection"): in CSV it gets a
+# leading apostrophe, in xlsx it is written as a text cell that Excel keeps as text when edited.
+FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
+# Lone surrogates: no UTF-8 file can hold them (and they would end a streamed CSV mid-way).
+SURROGAAT = re.compile("[\ud800-\udfff]")
+DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def cell_value(waarde, formaat: str = "csv"):
+    """A value as a spreadsheet understands it: text, number or date. Every cell of a CSV or
+    xlsx export goes through here. A date of the API ("2024-02-29") is a date; a text that only
+    looks like one ("2024-13-45") stays text. A text that starts like a formula gets an
+    apostrophe in CSV; for xlsx (``formaat="xlsx"``) it stays as it is (``xlsx_cel`` makes it a
+    text cell), without the characters xlsx cannot hold and at most XLSX_CEL_MAX long."""
     if waarde is None:
         return ""
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
-    if isinstance(waarde, dict):
-        return waarde.get("naam") or waarde.get("identificatie") or ""
-    if isinstance(waarde, (list, tuple)):
-        return "; ".join(str(cell_value(item)) for item in waarde)
     if isinstance(waarde, (int, float, decimal.Decimal, datetime.date)):
         return waarde
-    if isinstance(waarde, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
-        return datetime.date.fromisoformat(waarde)  # a date from the API stays a date
-    return str(waarde)
+    if isinstance(waarde, dict):
+        waarde = waarde.get("naam") or waarde.get("identificatie") or ""
+    elif isinstance(waarde, (list, tuple)):
+        waarde = "; ".join(str(cell_value(item, "xlsx")) for item in waarde)
+    tekst = SURROGAAT.sub("", str(waarde))
+    if DATUM.fullmatch(tekst):
+        try:
+            return datetime.date.fromisoformat(tekst)  # a date from the API stays a date
+        except ValueError:
+            pass  # a text such as "2024-13-45": text
+    if formaat == "xlsx":
+        return ILLEGAL_CHARACTERS_RE.sub("", tekst)[:XLSX_CEL_MAX]
+    return f"'{tekst}" if tekst.startswith(FORMULE_BEGIN) else tekst
 
 
 class _Regel:
@@ -146,7 +165,7 @@ TIJDSTIP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 def xlsx_value(waarde, schaal: int | None = None):
     """A cell's value in Excel: as ``cell_value``, a moment of the API (2026-05-01T10:00:00Z) as
     the Dutch time, and a percentage (``schaal`` 100: in percent) as the fraction Excel shows."""
-    waarde = cell_value(waarde)
+    waarde = cell_value(waarde, "xlsx")
     if isinstance(waarde, str) and TIJDSTIP.fullmatch(waarde):
         moment = datetime.datetime.fromisoformat(waarde)
         return timezone.localtime(moment).replace(tzinfo=None)
@@ -185,9 +204,11 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 def xlsx_cel(blad, waarde, *, schaal: int | None = None, vet: bool = False) -> WriteOnlyCell:
     if isinstance(waarde, str):
-        # Control characters that xlsx cannot hold: left out, so a value never breaks the file.
-        waarde = ILLEGAL_CHARACTERS_RE.sub("", waarde)
+        waarde = cell_value(waarde, "xlsx")
     cel = WriteOnlyCell(blad, value=waarde)
+    if isinstance(waarde, str):
+        cel.data_type = "s"  # text, also when it starts with "=" (openpyxl would write a formula)
+        cel.quotePrefix = waarde.startswith(FORMULE_BEGIN)  # and Excel keeps it text when edited
     if vet:
         cel.font = VET
     if isinstance(waarde, str) and "\n" in waarde:

@@ -50,6 +50,25 @@ def jaar_filter(veld: str = "jaar") -> JaarFilter:
     return JaarFilter(field_name=veld, label=JAAR_UITLEG)
 
 
+# The longest search term: longer ones are no search (and SQLite refuses a LIKE pattern of more
+# than 50,000 bytes). A page and the API answer 400 naming ``zoek``.
+ZOEK_MAX = 200
+ZOEK_FOUT = f"Een zoekterm is hoogstens {ZOEK_MAX} tekens lang."
+
+
+class ZoekFilter(django_filters.CharFilter):
+    """The ``zoek`` parameter: text of at most ZOEK_MAX characters."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", ZOEK_MAX)
+        kwargs.setdefault("error_messages", {"max_length": ZOEK_FOUT})
+        kwargs["label"] = f"{kwargs.get('label', '')} Hoogstens {ZOEK_MAX} tekens.".strip()
+        super().__init__(*args, **kwargs)
+        self._spectacular_annotation = {
+            "field": {"type": "string", "maxLength": ZOEK_MAX, "description": self.label}
+        }
+
+
 class CodeVeld(forms.CharField):
     """A row of the register named by its code as people write it: normalised first
     (``normaliseer``, such as ``cbs_code``: gm0626 is GM0626), checked by ``validators`` (the

@@ -12,6 +12,8 @@ import datetime
 from django.db import models
 from django.db.models import F, Q
 
+from .tekens import TekstControle
+
 
 def actief_op_q(datum: datetime.date, prefix: str = "") -> Q:
     """Q for "valid on ``datum``", optionally through a relation (``prefix="regeling__"``)."""
@@ -45,7 +47,7 @@ class GeldigheidQuerySet(models.QuerySet):
         return self.filter(actief_tussen_q(begin, einde))
 
 
-class Geldigheid(models.Model):
+class Geldigheid(TekstControle, models.Model):
     begindatum = models.DateField("begindatum", null=True, blank=True)
     einddatum = models.DateField(
         "einddatum", null=True, blank=True, help_text="Laatste dag van geldigheid."

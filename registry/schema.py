@@ -62,6 +62,8 @@ PAGINERING = ["Link", "X-Total-Count", "X-Pagination-Page", "X-Pagination-Limit"
 
 BESCHRIJVINGEN = {"200": "Gelukt", "201": "Aangemaakt", "204": "Verwijderd"}
 
+GEEN_STUURTEKENS = r"^[^\x00-\x1f\x7f-\x9f]+$"
+
 PATRONEN = {
     "gemeente": f"^{CBS_CODE_INVOER}$",
     "code": f"^{CBS_CODE_INVOER}$",
@@ -156,12 +158,17 @@ def nl_api_design_rules(result, generator, request, public):
                     parameter["description"] = PARAMETERS[parameter["name"]]
                 if parameter["name"] in PATRONEN and parameter["schema"].get("type") == "string":
                     parameter["schema"]["pattern"] = PATRONEN[parameter["name"]]
+                schema = parameter["schema"]
+                if (
+                    parameter["in"] in ("query", "path")
+                    and schema.get("type") == "string"
+                    and not ({"enum", "format", "pattern"} & set(schema))
+                ):
+                    # Control characters are refused (registry.invoer), an empty value too.
+                    schema["pattern"] = GEEN_STUURTEKENS
                 if parameter["in"] == "query":  # an empty value is refused
-                    schema = parameter["schema"]
                     if schema.get("type") == "string":
                         schema.setdefault("minLength", 1)
-                        if not ({"enum", "format", "pattern"} & set(schema)):
-                            schema["pattern"] = r"^[^\x00]+$"  # Django refuses NUL characters
                     if schema.get("type") == "array":
                         schema.setdefault("minItems", 1)
             gepagineerd = any(p["name"] == "page" for p in parameters)

@@ -4,12 +4,17 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def env_bool(name: str, default: bool = False) -> bool:
     return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -39,6 +44,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "csp",
     "municipalities",
     "agreements",
     "agreements.grip",
@@ -50,6 +56,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "registry.invoer.InvoerMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "registry.invoer.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -148,6 +157,16 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite (`make run`) for more than one user at a time: readers and a writer side by side
+    # (WAL), a transaction that will write takes the lock when it begins (IMMEDIATE) instead of
+    # failing when it first writes, and waits up to 20 s for another to finish rather than
+    # answering "database is locked". PostgreSQL stays the database for production.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -173,11 +192,59 @@ STORAGES = {
 if DEBUG:
     STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
+# Deployment: with DEBUG off every default is the secure one, so that `manage.py check --deploy`
+# with only DEBUG, SECRET_KEY and ALLOWED_HOSTS set reports nothing (tests/test_deploy.py).
+# Behind a proxy that ends TLS and sends X-Forwarded-Proto: PROXY_HTTPS_HEADER=true, and
+# SECURE_SSL_REDIRECT=false when the proxy redirects http to https itself.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+if env_bool("PROXY_HTTPS_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)  # a year
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preload is a promise for the whole domain that is hard to take back (and anyone may
+    # submit a domain whose header offers it): the owner of the domain decides, with
+    # SECURE_HSTS_PRELOAD=true.
+    "security.W021",
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# A session ends after SESSION_MINUTEN minutes without a request (each request renews it) and
+# when the browser closes.
+SESSION_COOKIE_AGE = env_int("SESSION_MINUTEN", 60) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Content-Security-Policy (django-csp): only the register's own scripts, styles, images and
+# fonts. Inline style attributes are allowed (the bars of the diagrams have their width in
+# one); inline scripts are not. The API documentation (Redoc) adds what it needs in urls.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+
+# The largest request body (bytes): the admin's forms and the API's JSON are far smaller. A larger
+# body is a 413 (registry.invoer.InvoerMiddleware), before anything reads it.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 LOGGING = {
     "version": 1,
@@ -245,7 +312,7 @@ REST_FRAMEWORK = {
         "registry.exports.CSVRenderer",
         "registry.exports.XLSXRenderer",
     ],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["registry.invoer.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "registry.api.exception_handler",
     "DATE_FORMAT": "iso-8601",
@@ -261,7 +328,11 @@ SPECTACULAR_SETTINGS = {
     "met overzichten per gemeente, thema en provincie. Lezen is openbaar (zonder inloggen "
     "begrensd per minuut, 429 met Retry-After). Wijzigen kan met een persoonlijke token "
     "(Authorization: Bearer …): een beheerder alles, een redacteur wat de eigen organisatie "
-    "bijhoudt. Fouten volgen RFC 9457 (application/problem+json).",
+    "bijhoudt. Fouten volgen RFC 9457 (application/problem+json). Tekst met een NUL- of "
+    "ander stuurteken (in adres, parameters, headers of JSON) geeft 400, een verzoek groter dan "
+    "1 MiB 413, JSON dieper dan 20 niveaus 400; namen en titels mogen geen onzichtbare tekens "
+    "bevatten (zonder breedte of voor de schrijfrichting) en elke tekst wordt als Unicode NFC "
+    "opgeslagen.",
     "VERSION": API_VERSION,
     "CONTACT": {
         "name": os.environ.get("API_CONTACT_NAAM", "Beheer Samenwerkingsregister"),

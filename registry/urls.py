@@ -1,5 +1,7 @@
 """The project's URLs: the admin, the API's own documents, and each app's URLs included."""
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, register_converter
@@ -33,7 +35,15 @@ api_documents = [
         ),
         name="openapi-yaml",
     ),
-    path("docs", SpectacularRedocView.as_view(url_name="openapi-json"), name="api-docs"),
+    # Redoc (from drf-spectacular-sidecar, served by the register itself) sets its styles inline
+    # and renders in a web worker from a blob.
+    path(
+        "docs",
+        csp_update({"style-src": [UNSAFE_INLINE], "worker-src": ["blob:"], "img-src": ["blob:"]})(
+            SpectacularRedocView.as_view(url_name="openapi-json")
+        ),
+        name="api-docs",
+    ),
 ]
 
 urlpatterns = [

@@ -189,13 +189,14 @@ def test_a_server_error_is_a_500_problem(api, monkeypatch):
     assert "kapot" not in response.content.decode()
 
 
-def test_security_headers_are_set(api):
-    response = api.get("/api/v1/regelingen")
+def test_security_headers_are_set(api, settings):
+    settings.SECURE_HSTS_SECONDS = 31_536_000  # as when DEBUG is off (tests/test_deploy.py)
+    response = api.get("/api/v1/regelingen", secure=True)
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
-    assert response["Content-Security-Policy"] == "frame-ancestors 'none'"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert response["Cache-Control"] == "no-store"
-    assert "max-age" in response["Strict-Transport-Security"]
+    assert "max-age=31536000" in response["Strict-Transport-Security"]
 
 
 def test_dates_are_dates(api, voorbeelddata):
@@ -222,7 +223,7 @@ def test_an_unknown_api_address_is_a_problem_404_even_without_the_static_manifes
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     }
-    response = api.get("/api/v1/gemeenten/%C2%84")
+    response = api.get("/api/v1/gemeenten/%C2%A0")  # (a control character is a 400)
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
 

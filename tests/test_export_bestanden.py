@@ -302,9 +302,11 @@ def test_a_share_of_the_figures_is_a_percentage(api, regeling):
     assert all(cel.number_format == "0.00%" for cel in aandelen if cel.value is not None)
 
 
-def test_a_control_character_in_a_filter_or_a_value_never_breaks_the_xlsx(api, db):
+def test_a_control_character_in_a_value_never_breaks_the_xlsx(api, db):
+    # In a filter it is refused (tests/test_invoer.py); a stored one is left out of the cell.
     PartnerFactory(naam="Bad\x16 naam\x1b")
-    response = api.get("/api/v1/partners", {"format": "xlsx", "zoek": "Bad\x16"})
+    assert api.get("/api/v1/partners", {"format": "xlsx", "zoek": "Bad\x16"}).status_code == 400
+    response = api.get("/api/v1/partners", {"format": "xlsx", "zoek": "Bad"})
     assert response.status_code == 200
     boek = werkboek(response)
     assert "Bad" in {waarde for _, waarde in boek["Over dit bestand"].iter_rows(values_only=True)}

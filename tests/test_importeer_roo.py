@@ -31,6 +31,7 @@ BASIS = ROO / "basis.xml"
 GEWIJZIGD = ROO / "gewijzigd.xml"
 THEMA_TOOI = "https://identifier.overheid.nl/tooi/def/thes/top/c_test0001"
 D = datetime.date
+NS = "https://organisaties.overheid.nl/static/schema/oo/export/2.6.9"
 
 
 @pytest.fixture
@@ -393,12 +394,12 @@ def test_the_schema_version_and_prefix_do_not_matter(register, tmp_path, namespa
     "inhoud, melding",
     [
         (
-            "<p:overheidsorganisaties xmlns:p='x'><p:regeling></p:overheidsorganisaties>",
+            f"<p:overheidsorganisaties xmlns:p='{NS}'><p:regeling></p:overheidsorganisaties>",
             "geen geldige",
         ),
         ("<html><body>Onderhoud</body></html>", "geen ROO-export"),
         (
-            "<p:overheidsorganisaties xmlns:p='x'><p:organisaties/></p:overheidsorganisaties>",
+            f"<p:overheidsorganisaties xmlns:p='{NS}'><p:organisaties/></p:overheidsorganisaties>",
             "geen gemeenschappelijke regelingen",
         ),
         ("", "geen geldige"),
@@ -520,7 +521,7 @@ def versie(sid, begin, einde="", vorige="", volgende="", rijen=()) -> str:
 
 def schrijf_export(pad, *versies) -> Path:
     pad.write_text(
-        '<p:overheidsorganisaties xmlns:p="urn:test"><p:gemeenschappelijkeRegelingen>'
+        f'<p:overheidsorganisaties xmlns:p="{NS}"><p:gemeenschappelijkeRegelingen>'
         + "".join(versies)
         + "</p:gemeenschappelijkeRegelingen></p:overheidsorganisaties>"
     )
@@ -681,7 +682,7 @@ def export_met(aantal: int) -> str:
                 "</p:regeling>"
             )
     return (
-        '<p:overheidsorganisaties xmlns:p="urn:test"><p:gemeenschappelijkeRegelingen>'
+        f'<p:overheidsorganisaties xmlns:p="{NS}"><p:gemeenschappelijkeRegelingen>'
         + "".join(regelingen)
         + "</p:gemeenschappelijkeRegelingen></p:overheidsorganisaties>"
     )

@@ -293,6 +293,4 @@ def test_no_bulk_write_in_the_code_escapes_the_history():
 
 def test_every_history_model_is_known_to_the_tests():
     historie = [m for m in apps.get_models() if is_historie(m)]
-    assert historie and all(
-        m._meta.app_label in ONZE_APPS for m in historie
-    )
+    assert historie and all(m._meta.app_label in ONZE_APPS for m in historie)

@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef
 from agreements.admin import RegelingAdmin
 from agreements.models import Regeling
 from agreements.redactie.beheer import EigenObjectenMixin
-from registry.admin import PeildatumFilter, RegisterAdmin
+from registry.admin import BeheerInvoer, PeildatumFilter, RegisterAdmin
 
 from . import selectors
 from .models import (
@@ -27,7 +27,7 @@ from .models import (
 )
 
 
-class GemeenteInline(EigenObjectenMixin, admin.TabularInline):
+class GemeenteInline(BeheerInvoer, EigenObjectenMixin, admin.TabularInline):
     autocomplete_fields = ["gemeente"]
     extra = 0
 
@@ -59,7 +59,7 @@ class ProcedurestapInline(GemeenteInline):
         return obj.uiterste_datum or "—"
 
 
-class JaarstukInline(EigenObjectenMixin, admin.TabularInline):
+class JaarstukInline(BeheerInvoer, EigenObjectenMixin, admin.TabularInline):
     model = Jaarstuk
     fields = ["soort", "jaar", "ontvangen", "vastgesteld", "termijn_weken", "document_url"]
     show_change_link = True
@@ -81,7 +81,7 @@ class BijdrageInline(GemeenteInline):
     fields = ["gemeente", "jaar", "begroot", "gerealiseerd", "verdeelsleutel", "basis"]
 
 
-class JaarcijfersInline(EigenObjectenMixin, admin.TabularInline):
+class JaarcijfersInline(BeheerInvoer, EigenObjectenMixin, admin.TabularInline):
     model = Jaarcijfers
     fields = [
         "jaar",
@@ -101,7 +101,7 @@ class EvaluatieInline(GemeenteInline):
     show_change_link = True
 
 
-class BeeindigingInline(EigenObjectenMixin, admin.StackedInline):
+class BeeindigingInline(BeheerInvoer, EigenObjectenMixin, admin.StackedInline):
     model = Beeindiging
     fields = ["opzegtermijn_maanden", "uittredingsvoorwaarden", "ontvlechtingskosten", "bron"]
     max_num = 1
@@ -127,7 +127,7 @@ admin.site.register(Regeling, RegelingMetGripAdmin)
 
 
 @admin.register(Procedurestap)
-class ProcedurestapAdmin(EigenObjectenMixin, RegisterAdmin):
+class ProcedurestapAdmin(BeheerInvoer, EigenObjectenMixin, RegisterAdmin):
     list_display = ["regeling", "gemeente", "onderwerp", "soort", "status", "datum", "uiterste"]
     list_filter = ["soort", "status", "onderwerp"]
     list_select_related = ["regeling", "gemeente"]
@@ -146,7 +146,7 @@ class ZienswijzeInline(GemeenteInline):
 
 
 @admin.register(Jaarstuk)
-class JaarstukAdmin(EigenObjectenMixin, RegisterAdmin):
+class JaarstukAdmin(BeheerInvoer, EigenObjectenMixin, RegisterAdmin):
     list_display = ["regeling", "soort", "jaar", "ontvangen", "zienswijze_uiterlijk", "wettelijk"]
     list_filter = ["soort", "jaar"]
     list_select_related = ["regeling"]
@@ -164,7 +164,7 @@ class JaarstukAdmin(EigenObjectenMixin, RegisterAdmin):
 
 
 @admin.register(Vertegenwoordiger)
-class VertegenwoordigerAdmin(EigenObjectenMixin, RegisterAdmin):
+class VertegenwoordigerAdmin(BeheerInvoer, EigenObjectenMixin, RegisterAdmin):
     list_display = [
         "naam",
         "functie",
@@ -201,7 +201,7 @@ class VertegenwoordigerAdmin(EigenObjectenMixin, RegisterAdmin):
 
 
 @admin.register(Rapporteur)
-class RapporteurAdmin(EigenObjectenMixin, RegisterAdmin):
+class RapporteurAdmin(BeheerInvoer, EigenObjectenMixin, RegisterAdmin):
     list_display = ["naam", "regeling", "gemeente", "begindatum", "einddatum"]
     list_filter = [PeildatumFilter]
     list_select_related = ["regeling", "gemeente"]
@@ -210,7 +210,7 @@ class RapporteurAdmin(EigenObjectenMixin, RegisterAdmin):
 
 
 @admin.register(Bijdrage)
-class BijdrageAdmin(EigenObjectenMixin, RegisterAdmin):
+class BijdrageAdmin(BeheerInvoer, EigenObjectenMixin, RegisterAdmin):
     list_display = ["regeling", "gemeente", "jaar", "begroot", "gerealiseerd", "basis"]
     list_filter = ["jaar", "basis"]
     list_select_related = ["regeling", "gemeente"]
@@ -219,7 +219,7 @@ class BijdrageAdmin(EigenObjectenMixin, RegisterAdmin):
 
 
 @admin.register(Jaarcijfers)
-class JaarcijfersAdmin(EigenObjectenMixin, RegisterAdmin):
+class JaarcijfersAdmin(BeheerInvoer, EigenObjectenMixin, RegisterAdmin):
     list_display = ["regeling", "jaar", "eigen_vermogen_eind", "vreemd_vermogen_eind", "resultaat"]
     list_filter = ["jaar"]
     list_select_related = ["regeling"]
@@ -227,14 +227,14 @@ class JaarcijfersAdmin(EigenObjectenMixin, RegisterAdmin):
     autocomplete_fields = ["regeling"]
 
 
-class ToetsingInline(EigenObjectenMixin, admin.TabularInline):
+class ToetsingInline(BeheerInvoer, EigenObjectenMixin, admin.TabularInline):
     model = Toetsing
     fields = ["vraag", "antwoord", "toelichting"]
     extra = 0
 
 
 @admin.register(Evaluatie)
-class EvaluatieAdmin(EigenObjectenMixin, RegisterAdmin):
+class EvaluatieAdmin(BeheerInvoer, EigenObjectenMixin, RegisterAdmin):
     list_display = ["titel", "regeling", "gemeente", "datum"]
     list_filter = ["datum"]
     list_select_related = ["regeling", "gemeente"]
@@ -244,7 +244,7 @@ class EvaluatieAdmin(EigenObjectenMixin, RegisterAdmin):
 
 
 @admin.register(Raadsafspraak)
-class RaadsafspraakAdmin(EigenObjectenMixin, RegisterAdmin):
+class RaadsafspraakAdmin(BeheerInvoer, EigenObjectenMixin, RegisterAdmin):
     list_display = ["gemeente", "evaluatie_interval_jaren", "bron"]
     list_select_related = ["gemeente"]
     search_fields = ["gemeente__naam", "gemeente__code"]

@@ -294,7 +294,7 @@ class LopendeStap(serializers.Serializer):
     soort = serializers.CharField()
     soortNaam = serializers.CharField(source="get_soort_display")
     status = serializers.CharField()
-    gemeente = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    gemeente = serializers.CharField(source="gemeente.code", read_only=True, allow_null=True)
     datum = serializers.DateField(allow_null=True)
     verwachteMaand = serializers.DateField(
         source="verwachte_maand",

@@ -23,6 +23,7 @@ from registry.geldigheid import Geldigheid
 from registry.houders import NIEMAND, gemeente_q
 from registry.peildatum import JAAR_MAX, JAAR_MIN
 from registry.protocol import Historie
+from registry.tekens import TekstControle
 
 from .constants import (
     ZIENSWIJZE_WEKEN_BEGROTING,
@@ -78,7 +79,7 @@ def weken_later(datum: datetime.date | None, weken: int) -> datetime.date | None
         return datetime.date.max
 
 
-class VanDeelnemer(models.Model):
+class VanDeelnemer(TekstControle, models.Model):
     """A fact about a regeling that concerns one gemeente (its ``gemeente``): that gemeente must
     take part in the regeling, at any time. Where the gemeente may be empty, the fact concerns
     the regeling as a whole and there is nothing to check."""
@@ -257,7 +258,7 @@ class Procedurestap(VanDeelnemer):
         return verlengd_tot_werkdag(einde) if einde else None
 
 
-class Jaarstuk(models.Model):
+class Jaarstuk(TekstControle, models.Model):
     """A document of the jaarcyclus of a GR (Wgr art. 34-35) for one year: the begrotingsjaar
     for kaderbrief and (ontwerp)begroting, the boekjaar for a jaarrekening."""
 
@@ -506,7 +507,7 @@ class Bijdrage(VanDeelnemer):
         return f"Bijdrage {self.jaar} van {self.gemeente.naam} aan {self.regeling}"
 
 
-class Jaarcijfers(models.Model):
+class Jaarcijfers(TekstControle, models.Model):
     """The figures of the samenwerking itself for one year that BBV art. 15 asks for."""
 
     uuid = identificatie()
@@ -587,7 +588,7 @@ class Evaluatie(VanDeelnemer):
         return f"{self.titel} ({self.datum:%d-%m-%Y})"
 
 
-class Toetsing(models.Model):
+class Toetsing(TekstControle, models.Model):
     """The answer to one question of the toetsingskader (constants.TOETSINGSKADER) in an
     evaluatie."""
 
@@ -624,7 +625,7 @@ class Toetsing(models.Model):
         return Evaluatie.houders_q(sleutels, f"{prefix}evaluatie__")
 
 
-class Raadsafspraak(models.Model):
+class Raadsafspraak(TekstControle, models.Model):
     """What a raad has agreed on grip on its samenwerkingen, e.g. how often it evaluates."""
 
     gemeente = models.OneToOneField(
@@ -665,7 +666,7 @@ class Raadsafspraak(models.Model):
         return gemeente_q(sleutels, f"{prefix}gemeente__")
 
 
-class Beeindiging(models.Model):
+class Beeindiging(TekstControle, models.Model):
     """How a samenwerking can be ended or left (Wgr art. 9; the case of Haren, 'Verbetering
     regionale samenwerking')."""
 

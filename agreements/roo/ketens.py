@@ -54,6 +54,12 @@ def ketens(versies: dict[str, Versie], meldingen: list[str]) -> list[list[Versie
     return resultaat
 
 
+def ontbrekende_versies(keten: list[Versie], versies: dict[str, Versie]) -> list[str]:
+    """The systeemIds that the versions of ``keten`` name as previous or next version but that
+    the export lacks: the export is partial for this regeling (the national export has none)."""
+    return sorted({a for v in keten for a in (v.vorige, v.volgende) if a and a not in versies})
+
+
 def versie_perioden(keten: list[Versie]) -> list[tuple[datetime.date | None, datetime.date | None]]:
     """(begindatum, einddatum) per version: einddatum is the day before the exclusive
     uitwerkingtreding, and at the latest the day before the next version starts."""

@@ -13,6 +13,7 @@ heffing;b. de uitvoering", "derden.2. Het bestuur"), so the reader puts them bac
 
 import datetime
 import lzma
+import re
 import shutil
 import tempfile
 import urllib.request
@@ -23,9 +24,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from registry.tekens import zonder_onzichtbaar
 from registry.text import restore_line_breaks
 
 ROO_URL = "https://organisaties.overheid.nl/archive/exportOO.xml"
+# The namespace of every ROO export: its schema version at the end (2.6.9 in 2026); before the
+# ROO moved to organisaties.overheid.nl it was almanak.overheid.nl.
+ROO_NAMESPACE = re.compile(
+    r"https://(organisaties|almanak)\.overheid\.nl/static/schema/oo/export/[0-9][0-9.]*"
+)
+ROO_NAMESPACE_VOORBEELD = "https://organisaties.overheid.nl/static/schema/oo/export/…"
 XZ_MAGIC = b"\xfd7zXZ\x00"
 
 
@@ -110,8 +118,10 @@ def _children(el, *pad: str) -> list:
 
 
 def _text(el, *pad: str) -> str:
+    """A short text (a title, name, code or date) without the invisible characters the export
+    has in some of them ("\u200b\u200bGemeenschappelijke Regeling VRBZO 2024\u200b")."""
     gevonden = _children(el, *pad)
-    return (gevonden[0].text or "").strip() if gevonden else ""
+    return zonder_onzichtbaar(gevonden[0].text or "") if gevonden else ""
 
 
 def _long_text(el, *pad: str) -> str:
@@ -266,6 +276,12 @@ def _lees(bron, voortgang: Callable[[int, int], None] | None) -> Export:
                             "in plaats van 'overheidsorganisaties'."
                         )
                     export.schema = el.tag[1:].partition("}")[0] if el.tag[0] == "{" else ""
+                    if not ROO_NAMESPACE.fullmatch(export.schema):
+                        raise RooFout(
+                            "Dit is geen ROO-export: de namespace is "
+                            f"'{export.schema or 'geen'}' in plaats van "
+                            f"'{ROO_NAMESPACE_VOORBEELD}'. Er is niets veranderd."
+                        )
                 stapel.append(el)
                 continue
             stapel.pop()

@@ -5,13 +5,21 @@ did in a ``RooImport``.
 A regeling the import created carries ``roo_beheerd`` and is kept in line with the export
 (``_werk_bij``); hand-entered deelnames in it stay. A regeling entered by hand is only linked
 to its ROO versions (``_koppel``). Regelingen that disappear from the export are left alone.
+
+What the import removes from a regeling (a version, a publicatie) it names in its messages. A
+regeling whose chain in the export is incomplete (a version names a previous or next version
+the export lacks) is not updated at all: a partial export would otherwise remove versions it
+merely left out. A dry run (``proef=True``) does everything and rolls it back, and returns the
+record unsaved, with what would change per regeling (``per_regeling``).
 """
 
 import dataclasses
 import datetime
-from collections import defaultdict
+import functools
+from collections import Counter, defaultdict
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from municipalities.models import Partner
@@ -22,7 +30,7 @@ from ..models import Deelname, Publicatie, Regeling, RegelingVersie, RooImport
 from .bekend import Bekend, unique_slug
 from .deelnemers import Deelnemers, NieuwePartner
 from .gewenst import Gewenst, bepaal_gewenst
-from .ketens import ketens
+from .ketens import ketens, ontbrekende_versies
 from .lezen import Export, RooFout, Versie
 from .teller import Teller
 
@@ -64,8 +72,12 @@ def set_changed_fields(obj, values: dict) -> list[str]:
     return changed
 
 
-def importeer(export: Export, *, bron: str, vandaag: datetime.date | None = None) -> RooImport:
-    """Write the regelingen of ``export`` in one transaction and record what changed."""
+def importeer(
+    export: Export, *, bron: str, vandaag: datetime.date | None = None, proef: bool = False
+) -> RooImport:
+    """Write the regelingen of ``export`` in one transaction and record what changed; with
+    ``proef`` roll it all back and return the record unsaved. Either way the record carries
+    ``per_regeling``: what changes in which regeling."""
     vandaag = vandaag or datetime.date.today()
     teller = Teller(list(export.meldingen))
     with transaction.atomic(), kanaal("import"):
@@ -109,8 +121,22 @@ def importeer(export: Export, *, bron: str, vandaag: datetime.date | None = None
             if id(gewenst) not in gekoppeld:
                 continue
             regeling = bestaande.get(gekoppeld[id(gewenst)])
+            ontbreekt = ontbrekende_versies(keten, export.versies)
+            if ontbreekt:
+                teller.meldingen.append(
+                    f"{gewenst.velden['naam']}: de export is voor deze regeling onvolledig; "
+                    f"versie {', '.join(ontbreekt)} ontbreekt, terwijl een andere versie ernaar "
+                    "verwijst."
+                )
             if regeling is None:
                 nieuw.append((keten, gewenst))
+            elif regeling.roo_beheerd and ontbreekt:
+                teller.overgeslagen(
+                    "regelingen",
+                    f"{regeling.naam}: niet bijgewerkt omdat de export onvolledig is; er is "
+                    "niets verwijderd.",
+                )
+                teller.wijziging(regeling.naam, "niet bijgewerkt: de export is onvolledig")
             elif regeling.roo_beheerd:
                 beheerd.append((regeling, gewenst))
             else:
@@ -119,12 +145,19 @@ def importeer(export: Export, *, bron: str, vandaag: datetime.date | None = None
         _maak_aan(nieuw, bekend, partner_ids, teller)
         _werk_bij(beheerd, partner_ids, teller)
         _koppel(handmatig, teller)
-        return RooImport.objects.create(
+        resultaat = RooImport(
+            gestart=timezone.now(),
             bron=bron[:500],
             schema=export.schema[:200],
             aantallen=teller.als_dict(),
             meldingen=list(dict.fromkeys(teller.meldingen)),
         )
+        if proef:
+            transaction.set_rollback(True)
+        else:
+            resultaat.save()
+    resultaat.per_regeling = dict(teller.per_regeling)
+    return resultaat
 
 
 def _maak_partners(nieuwe: list[NieuwePartner], teller: Teller) -> dict[NieuwePartner, int]:
@@ -187,6 +220,11 @@ def _maak_aan(
     teller.tel("regelingen", "aangemaakt", len(regelingen))
     versies, deelnames, publicaties, themas = [], [], [], []
     for regeling, (_, gewenst) in zip(regelingen, nieuw, strict=True):
+        teller.wijziging(
+            regeling.naam,
+            f"nieuw, met {len(gewenst.versies)} versies, {len(gewenst.deelnames)} deelnames en "
+            f"{len(gewenst.publicaties)} publicaties",
+        )
         versies += [
             RegelingVersie(regeling=regeling, roo_id=roo_id, **velden)
             for roo_id, velden in gewenst.versies.items()
@@ -250,55 +288,81 @@ def _werk_bij(
     andere_themas = []  # regelingen whose thema's change while their own fields do not
     for regeling, gewenst in beheerd:
         voor = _total_length(weg, bij, nieuw)
-        eigen = set_changed_fields(regeling, {v: gewenst.velden[v] for v in REGELING_VELDEN})
-        if eigen:
+        wijziging = functools.partial(teller.wijziging, regeling.naam)
+        if eigen := set_changed_fields(regeling, {v: gewenst.velden[v] for v in REGELING_VELDEN}):
             bij["regelingen"].append(regeling)
+            wijziging(f"gewijzigd: {', '.join(eigen)}")
 
         bestaand = versies_van[regeling.pk]
-        weg["versies"] += [v.pk for roo_id, v in bestaand.items() if roo_id not in gewenst.versies]
+        if ontbrekend := sorted(set(bestaand) - set(gewenst.versies)):
+            weg["versies"] += [bestaand[roo_id].pk for roo_id in ontbrekend]
+            teller.meldingen.append(
+                f"{regeling.naam}: versie {', '.join(ontbrekend)} staat niet meer in de export "
+                "en is verwijderd."
+            )
+            wijziging(f"versie {', '.join(ontbrekend)} verwijderd")
         for roo_id, velden_versie in gewenst.versies.items():
             versie = bestaand.get(roo_id)
             if versie is None:
                 nieuw["versies"].append(
                     RegelingVersie(regeling=regeling, roo_id=roo_id, **velden_versie)
                 )
-            elif set_changed_fields(versie, velden_versie):
+                wijziging(f"versie {roo_id} nieuw")
+            elif velden := set_changed_fields(versie, velden_versie):
                 bij["versies"].append(versie)
+                wijziging(f"versie {roo_id} gewijzigd: {', '.join(velden)}")
 
         bestaand = roo_deelnames[regeling.pk]
         kandidaten = _nieuwe_deelnames(
             regeling, gewenst, hand_deelnames[regeling.pk], partner_ids, teller
         )
         sleutels = set()
+        deelnames = Counter()
         for deelname in kandidaten:
             sleutel = (deelname.gemeente_id, deelname.partner_id, deelname.begindatum)
             sleutels.add(sleutel)
             oud = bestaand.get(sleutel)
             if oud is None:
                 nieuw["deelnames"].append(deelname)
+                deelnames["nieuw"] += 1
             elif set_changed_fields(oud, {v: getattr(deelname, v) for v in DEELNAME_VELDEN}):
                 bij["deelnames"].append(oud)
-        weg["deelnames"] += [d.pk for s, d in bestaand.items() if s not in sleutels]
+                deelnames["gewijzigd"] += 1
+        verdwenen = [d.pk for s, d in bestaand.items() if s not in sleutels]
+        weg["deelnames"] += verdwenen
+        if verdwenen:
+            deelnames["verwijderd"] += len(verdwenen)
+        for actie, aantal in deelnames.items():
+            wijziging(f"{aantal} deelname{'s' if aantal > 1 else ''} {actie}")
 
         bestaand = publicaties_van[regeling.pk]
-        weg["publicaties"] += [
-            p.pk for url, p in bestaand.items() if url not in gewenst.publicaties
-        ]
+        if ontbrekend := sorted(set(bestaand) - set(gewenst.publicaties)):
+            weg["publicaties"] += [bestaand[url].pk for url in ontbrekend]
+            teller.meldingen.append(
+                f"{regeling.naam}: publicatie {', '.join(ontbrekend)} staat niet meer in de "
+                "export en is verwijderd."
+            )
+            wijziging(f"publicatie {', '.join(ontbrekend)} verwijderd")
         for url, soort in gewenst.publicaties.items():
             if url not in bestaand:
                 nieuw["publicaties"].append(Publicatie(regeling=regeling, url=url, soort=soort))
+                wijziging(f"publicatie {url} nieuw")
             elif set_changed_fields(bestaand[url], {"soort": soort}):
                 bij["publicaties"].append(bestaand[url])
+                wijziging(f"publicatie {url} gewijzigd")
 
         oud_themas = themas_van[regeling.pk]
         weg_themas = [k for t, k in oud_themas.items() if t not in gewenst.themas]
-        nieuwe_themas = [
-            Regeling.themas.through(regeling=regeling, thema_id=t)
-            for t in sorted(gewenst.themas - oud_themas.keys())
-        ]
-        weg["thema's"] += weg_themas
-        nieuw["thema's"] += nieuwe_themas
-        if (weg_themas or nieuwe_themas) and not eigen:
+        gekoppeld = sorted(gewenst.themas - oud_themas.keys())
+        if weg_themas:
+            weg["thema's"] += weg_themas
+            wijziging(f"{len(weg_themas)} thema's ontkoppeld")
+        if gekoppeld:
+            nieuw["thema's"] += [
+                Regeling.themas.through(regeling=regeling, thema_id=t) for t in gekoppeld
+            ]
+            wijziging(f"{len(gekoppeld)} thema's gekoppeld")
+        if (weg_themas or gekoppeld) and not eigen:
             andere_themas.append(regeling)
         na = _total_length(weg, bij, nieuw)
         teller.tel("regelingen", "bijgewerkt" if na > voor else "ongewijzigd")
@@ -350,6 +414,9 @@ def _koppel(handmatig: list[tuple[Regeling, list[Versie]]], teller: Teller):
             if zonder:
                 zonder[0].roo_id = versie.systeem_id
                 gekoppeld.append(zonder[0])
+                teller.wijziging(
+                    regeling.naam, f"versie gekoppeld aan ROO-versie {versie.systeem_id}"
+                )
             else:
                 teller.meldingen.append(
                     f"{regeling.naam} wordt met de hand bijgehouden; ROO-versie "

@@ -1,5 +1,5 @@
-"""The tally of one import run: counts per kind of record and action, and the messages that
-end up in the ``RooImport`` record."""
+"""The tally of one import run: counts per kind of record and action, the messages that end
+up in the ``RooImport`` record, and what changes per regeling (which a dry run lists)."""
 
 from collections import Counter, defaultdict
 
@@ -10,6 +10,11 @@ class Teller:
     def __init__(self, meldingen: list[str]):
         self.aantallen = defaultdict(Counter)
         self.meldingen = meldingen
+        self.per_regeling: dict[str, list[str]] = defaultdict(list)
+
+    def wijziging(self, regeling: str, wat: str):
+        """Note what changes in one regeling (by its name)."""
+        self.per_regeling[regeling].append(wat)
 
     def tel(self, soort: str, actie: str, aantal: int = 1):
         if aantal:

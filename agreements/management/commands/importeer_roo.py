@@ -12,8 +12,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("pad", nargs="?", help="Pad naar exportOO.xml (anders downloaden).")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            dest="proef",
+            help="Laat zien wat er zou veranderen (aantallen en per regeling) en sla niets op.",
+        )
 
-    def handle(self, *args, pad=None, verbosity=1, **options):
+    def handle(self, *args, pad=None, verbosity=1, proef=False, **options):
         toon_voortgang = verbosity >= 2 or (verbosity >= 1 and self.stderr.isatty())
         tijdelijk = None
         try:
@@ -30,14 +36,18 @@ class Command(BaseCommand):
                 raise roo.RooFout(f"Het bestand {pad} kan niet worden gelezen: {fout}") from fout
             if toon_voortgang:
                 self.stderr.write("")
-            resultaat = roo.importeer(export, bron=pad or roo.ROO_URL)
+            resultaat = roo.importeer(export, bron=pad or roo.ROO_URL, proef=proef)
         except roo.RooFout as fout:
             raise CommandError(str(fout)) from fout
         finally:
             if tijdelijk:
                 tijdelijk.unlink(missing_ok=True)
-        if verbosity:
-            self.stdout.write(samenvatting(resultaat, verbosity))
+        if proef:
+            self.stdout.write("Proefimport (--dry-run): er is niets opgeslagen.")
+        if verbosity or proef:
+            self.stdout.write(samenvatting(resultaat, max(verbosity, 1)))
+        if proef:
+            self.stdout.write(per_regeling(resultaat.per_regeling))
 
     def voortgang(self, versies: int, organisaties: int):
         regel = f"\r{versies} versies en {organisaties} organisaties gelezen"
@@ -58,4 +68,16 @@ def samenvatting(resultaat, verbosity: int) -> str:
         regels.append(
             f"{len(resultaat.meldingen)} meldingen; toon ze met -v 2 of in de beheerschermen."
         )
+    return "\n".join(regels)
+
+
+def per_regeling(wijzigingen: dict[str, list[str]]) -> str:
+    """What would change, per regeling (by name): one line each."""
+    if not wijzigingen:
+        return "Geen regeling zou veranderen."
+    regels = [f"Per regeling ({len(wijzigingen)}):"]
+    regels += [
+        f"  {naam}: {'; '.join(wat)}"
+        for naam, wat in sorted(wijzigingen.items(), key=lambda item: item[0].lower())
+    ]
     return "\n".join(regels)
