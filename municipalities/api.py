@@ -49,7 +49,7 @@ class PartnerViewSet(RegisterViewSet):
     retrieve=extend_schema(summary="Eén herindeling", description="Eén herindeling."),
 )
 class HerindelingViewSet(RegisterViewSet):
-    http_method_names = ["get"]
+    http_method_names = ["get", "head"]
     queryset = Herindeling.objects.select_related("opvolger").prefetch_related(
         "opgeheven", "overgangen__gemeente", "overgangen__opvolger"
     )

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "registry",
     "municipalities",
     "agreements",
     "agreements.grip",
@@ -55,7 +56,35 @@ MIDDLEWARE = [
     "registry.converters.CanonicalCodeMiddleware",
     "registry.peildatum.OngeldigeParameterMiddleware",
     "registry.api.ApiMiddleware",
+    "registry.http.HttpCacheMiddleware",
 ]
+
+# The apps whose writes advance the version of the register (registry/versie.py).
+REGISTER_APPS = ("municipalities", "agreements", "grip")
+
+# Results computed from the whole register (netwerk, cijfers, lappendeken) are cached under
+# its version: in local memory by default, in Redis when several servers share the work
+# (CACHE_URL=redis://host:6379/0; REDIS_URL is read too).
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "register",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+# HTTP caching (registry/http.py): anonymous reads may be kept this many seconds by browsers
+# and proxies; RELEASE changes every ETag when the code (not the data) changes.
+HTTP_MAX_AGE = int(os.environ.get("HTTP_MAX_AGE", "60"))
+RELEASE = os.environ.get("RELEASE", "")
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # The national snapshot that `manage.py voorbeelddata --landelijk` (and so `make run`) imports:

@@ -89,7 +89,7 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
     # retrievable), lists also export to CSV and Excel, and only the methods of the NL API
     # Design Rules are allowed. (Comments, not a docstring: the OpenAPI document would show it.)
 
-    http_method_names = ["get", "post", "put", "patch", "delete"]
+    http_method_names = ["get", "head", "post", "put", "patch", "delete"]
     content_negotiation_class = ExportNegotiation
     filter_backends = [FilterBackend]
     filterset = None  # the FilterSet of a list, left by FilterBackend
@@ -156,7 +156,7 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
 class OverzichtView(StrictQueryParamsMixin, ExportMixin, views.APIView):
     # An overview on a peildatum (default today), as JSON, CSV or Excel.
 
-    http_method_names = ["get"]
+    http_method_names = ["get", "head"]
     content_negotiation_class = ExportNegotiation
     extra_query_params: tuple[str, ...] = ("peildatum",)
     export_naam = ""

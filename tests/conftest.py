@@ -12,6 +12,15 @@ from rest_framework.test import APIClient
 ONZE_APPS = ("municipalities", "agreements", "grip")
 
 
+@pytest.fixture(autouse=True)
+def lege_cache():
+    """Every test starts with an empty cache: the database rolls back between tests, the
+    cache (keyed on the register's version) would not."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def voorbeelddata(db):
     call_command("voorbeelddata", verbosity=0)
