@@ -288,9 +288,7 @@ def gemeente_overzicht(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
 
 def netwerk(*, peildatum: datetime.date, provincie: str | None = None) -> list[dict]:
     """The lappendeken (``_netwerk``), computed once per version of the register."""
-    return bewaard(
-        "netwerk", peildatum, provincie, bereken=lambda: _netwerk(peildatum, provincie)
-    )
+    return bewaard("netwerk", peildatum, provincie, bereken=lambda: _netwerk(peildatum, provincie))
 
 
 def _netwerk(peildatum: datetime.date, provincie: str | None) -> list[dict]:

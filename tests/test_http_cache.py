@@ -77,7 +77,9 @@ def test_a_view_that_sets_its_own_etag_keeps_it_and_gets_304(voorbeelddata, rf):
     middleware = HttpCacheMiddleware(view)
     response = middleware(rf.get("/api/v1/deelnames/x"))
     assert response["ETag"] == '"eigen-1"'
-    assert middleware(rf.get("/api/v1/deelnames/x", HTTP_IF_NONE_MATCH='"eigen-1"')).status_code == 304
+    assert (
+        middleware(rf.get("/api/v1/deelnames/x", HTTP_IF_NONE_MATCH='"eigen-1"')).status_code == 304
+    )
 
 
 def test_errors_and_writes_get_no_cache_headers(voorbeelddata, api):
@@ -107,5 +109,7 @@ def test_national_aggregates_are_cached_under_the_version(voorbeelddata, django_
     assert any(rand["andere_gemeente"] == "GM0626" for rand in eerste)
     for deelname in Deelname.objects.actief_op(dag).filter(gemeente__code="GM0626"):
         deelname.delete()  # each delete advances the version
-    assert not any("GM0626" in (r["gemeente"], r["andere_gemeente"]) for r in netwerk(peildatum=dag))
+    assert not any(
+        "GM0626" in (r["gemeente"], r["andere_gemeente"]) for r in netwerk(peildatum=dag)
+    )
     cache.clear()
