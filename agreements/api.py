@@ -6,15 +6,19 @@ from rest_framework.permissions import SAFE_METHODS
 from registry.peildatum import parse_peildatum
 from registry.viewsets import RegisterViewSet, crud_schema
 
+from .constants import Rol
 from .filters import DeelnameFilter, RegelingFilter, ThemaFilter
 from .models import Deelname, Regeling, Thema
 from .serializers import (
+    BESTUURSORGANEN,
     DeelnameSerializer,
     RegelingDetailSerializer,
     RegelingExportSerializer,
     RegelingSerializer,
     ThemaSerializer,
 )
+
+ROLLEN = {str(code): str(label) for code, label in Rol.choices}
 
 
 @crud_schema("thema's", "thema", "Beleidsterreinen (TOOI), met domein en beleidsintensiteit.")
@@ -109,3 +113,44 @@ class DeelnameViewSet(RegisterViewSet):
     lookup_url_kwarg = "identificatie"
     export_naam = "deelnames"
     export_percentages = {"verdeelsleutel": 100}
+    export_velden = (
+        "uuid",
+        "regeling__slug",
+        "gemeente__code",
+        "partner__slug",
+        "gemeente__naam",
+        "partner__naam",
+        "rol",
+        "begindatum",
+        "einddatum",
+        "namens_raad",
+        "namens_college",
+        "namens_burgemeester",
+        "verdeelsleutel",
+        "toelichting",
+    )
+
+    def export_rij(self, waarden: tuple) -> list:
+        # The columns of DeelnameSerializer: tests/test_api_exports.py compares the two.
+        (uuid, regeling, gemeente, partner, gemeente_naam, partner_naam, rol, begin, einde) = (
+            waarden[:9]
+        )
+        raad, college, burgemeester, verdeelsleutel, toelichting = waarden[9:]
+        organen = [
+            naam
+            for naam, aan in zip(BESTUURSORGANEN, (raad, college, burgemeester), strict=True)
+            if aan
+        ]
+        return [
+            str(uuid),
+            regeling,
+            gemeente,
+            partner,
+            gemeente_naam or partner_naam,
+            ROLLEN.get(rol, rol),
+            begin,
+            einde,
+            organen,
+            verdeelsleutel,
+            toelichting,
+        ]
