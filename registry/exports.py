@@ -109,6 +109,9 @@ class Tabel:
         return "-".join(deel for deel in map(ascii_slug, delen) if deel) + f".{extensie}"
 
 
+DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def cell_value(waarde):
     """A value as a spreadsheet understands it: text, number or date."""
     if waarde is None:
@@ -121,8 +124,10 @@ def cell_value(waarde):
         return "; ".join(str(cell_value(item)) for item in waarde)
     if isinstance(waarde, (int, float, decimal.Decimal, datetime.date)):
         return waarde
-    if isinstance(waarde, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", waarde):
-        return datetime.date.fromisoformat(waarde)  # a date from the API stays a date
+    if isinstance(waarde, str):
+        if len(waarde) == 10 and DATUM.fullmatch(waarde):
+            return datetime.date.fromisoformat(waarde)  # a date from the API stays a date
+        return waarde
     return str(waarde)
 
 
