@@ -54,7 +54,10 @@ ACTIEF_R = (
     "r.status <> 'in_voorbereiding' AND (r.begindatum IS NULL OR r.begindatum <= %(d)s)"
     " AND (r.einddatum IS NULL OR r.einddatum >= %(d)s)"
 )
-ACTIEF_D = "(d.begindatum IS NULL OR d.begindatum <= %(d)s) AND (d.einddatum IS NULL OR d.einddatum >= %(d)s)"
+ACTIEF_D = (
+    "(d.begindatum IS NULL OR d.begindatum <= %(d)s)"
+    " AND (d.einddatum IS NULL OR d.einddatum >= %(d)s)"
+)
 
 SQL_REGELINGEN_GEMEENTE = f"""
 SELECT r.id, r.slug, r.naam, r.afkorting, r.vorm, r.status, r.begindatum, r.einddatum,
@@ -115,11 +118,13 @@ JOIN agreements_regeling r ON r.id = d.regeling_id
 JOIN municipalities_gemeente a ON a.id = d.gemeente_id
 JOIN municipalities_gemeente b ON b.id = e.gemeente_id
 WHERE {ACTIEF_R} AND {ACTIEF_D}
-  AND (e.begindatum IS NULL OR e.begindatum <= %(d)s) AND (e.einddatum IS NULL OR e.einddatum >= %(d)s)
+  AND (e.begindatum IS NULL OR e.begindatum <= %(d)s)
+  AND (e.einddatum IS NULL OR e.einddatum >= %(d)s)
 GROUP BY a.code, a.naam, b.code, b.naam ORDER BY aantal DESC, a.code, b.code LIMIT 20"""
 
 SQL_THEMAS = f"""
-SELECT t.slug, t.naam, count(DISTINCT r.id) AS regelingen, count(DISTINCT d.gemeente_id) AS gemeenten,
+SELECT t.slug, t.naam, count(DISTINCT r.id) AS regelingen,
+       count(DISTINCT d.gemeente_id) AS gemeenten,
        count(DISTINCT r.id) FILTER (WHERE r.vorm = 'openbaar_lichaam') AS ol
 FROM agreements_thema t
 JOIN agreements_regeling_themas rt ON rt.thema_id = t.id
@@ -473,7 +478,7 @@ def twee_servers(database: str, a: Server) -> list[str]:
             f"cache: {'Redis 127.0.0.1:6379' if env else 'lokaal geheugen per server'}. "
             f"PATCH via de eerste: {status.status}; direct daarna via de tweede gelezen: "
             f"{'de nieuwe toelichting' if gezien else 'NIET de nieuwe toelichting'}; ETag van "
-            f"het overzicht via de tweede {'veranderd' if etag_na != etag_voor else 'NIET veranderd'}."
+            f"het overzicht via de tweede {'NIET ' if etag_na == etag_voor else ''}veranderd."
         )
     finally:
         b.stop()
