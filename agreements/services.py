@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from municipalities.models import Gemeente, Herindeling
+from registry import versie
 
 from .constants import GEVOLG_UITLEG, Gevolg, Mutatie, Rol
 from .models import Deelname, HerindelingsMutatie, Herziening
@@ -240,6 +241,7 @@ def pas_toe(herindeling: Herindeling) -> dict | None:
         doorvoering.splits(gemeente, opvolgers)
 
     HerindelingsMutatie.objects.bulk_create(doorvoering.mutaties)
+    versie.verhoog()  # bulk_create sends no signals
     herindeling.toegepast_op = timezone.now()
     herindeling.save(update_fields=["toegepast_op"])
     return {

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 from municipalities.models import Partner
 from registry.geldigheid import perioden_overlappen
+from registry.versie import verhoog as verhoog_versie
 
 from ..models import Deelname, Publicatie, Regeling, RegelingVersie, RooImport
 from .bekend import Bekend, unique_slug
@@ -117,6 +118,7 @@ def importeer(export: Export, *, bron: str, vandaag: datetime.date | None = None
         _maak_aan(nieuw, bekend, partner_ids, teller)
         _werk_bij(beheerd, partner_ids, teller)
         _koppel(handmatig, teller)
+        verhoog_versie()  # bulk_create and bulk_update send no signals
         return RooImport.objects.create(
             bron=bron[:500],
             schema=export.schema[:200],
