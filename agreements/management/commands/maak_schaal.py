@@ -33,13 +33,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--schaal", type=int, default=1, help="N: 1, 10, 100, …")
+        parser.add_argument(
+            "--zonder-landelijk",
+            action="store_true",
+            help="Alleen de voorbeelddata als land (voor tests), niet de landelijke momentopname.",
+        )
 
-    def handle(self, *args, schaal: int, **options):
+    def handle(self, *args, schaal: int, zonder_landelijk: bool = False, **options):
         if schaal < 1:
             raise CommandError("De schaal is een geheel getal vanaf 1.")
         if Regeling.objects.exists():
             raise CommandError("Het register bevat al regelingen; begin met een lege database.")
-        call_command("voorbeelddata", "--landelijk", verbosity=0)
+        call_command("voorbeelddata", *([] if zonder_landelijk else ["--landelijk"]), verbosity=0)
         with transaction.atomic():
             self.kopieer(schaal)
             versie.verhoog()
