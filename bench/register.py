@@ -172,6 +172,7 @@ class Endpoint:
     landelijk: bool = False  # a national aggregate: served from the cache when repeated
     per: str = ""  # "gemeente", "regeling", "thema": must not grow with the register
     schalen: tuple = (1, 10, 100)
+    herhalingen: int = 0  # at most this many requests (0: as HERHALINGEN says)
 
 
 ENDPOINTS = [
@@ -218,6 +219,7 @@ ENDPOINTS = [
         COPY_DEELNAMES,
         soort="export",
         schalen=(1, 10),
+        herhalingen=1,
     ),
     Endpoint(
         "pagina /gemeenten/GM0626",
@@ -531,6 +533,7 @@ def main():
             with psycopg.connect(database, autocommit=True) as conn:
                 for e in endpoints:
                     n = (EXPORT_HERHALINGEN if e.soort == "export" else HERHALINGEN)[schaal]
+                    n = min(n, e.herhalingen or n)
                     pad = paden[e.naam]
                     koud = None
                     if e.landelijk:  # the first request after a write computes; then cached

@@ -100,6 +100,12 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
     # tuple into the row of the serializer's columns (without url). Empty: the serializer.
     export_velden: tuple[str, ...] = ()
 
+    def export_rijen(self, queryset):
+        return map(
+            self.export_rij,
+            queryset.values_list(*self.export_velden).iterator(chunk_size=EXPORT_DEEL * 4),
+        )
+
     def export_rij(self, waarden: tuple) -> list:
         raise NotImplementedError
 
@@ -133,10 +139,7 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, viewsets.ModelViewSet
         if self.export_velden:
             # Straight from the database: one tuple per row, one plain function, no
             # serializer and no url (the columns and labels are the serializer's).
-            rijen = map(
-                self.export_rij,
-                queryset.values_list(*self.export_velden).iterator(chunk_size=EXPORT_DEEL * 4),
-            )
+            rijen = self.export_rijen(queryset)
         else:
             labels = {naam: keuzelabels(veld) for naam, veld in velden.items()}
             rijen = (

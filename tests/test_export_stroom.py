@@ -43,6 +43,17 @@ def test_the_fast_deelnames_export_has_the_rows_of_the_serializer(voorbeelddata,
     assert snel == traag
 
 
+def test_the_fast_regelingen_export_has_the_rows_of_the_serializer(voorbeelddata, api, monkeypatch):
+    from agreements.api import RegelingViewSet
+
+    snel = lees_csv(api.get("/api/v1/regelingen", {"format": "csv", "peildatum": "2024-01-01"}))
+    # The same export through the serializer (as before issue 15).
+    monkeypatch.setattr(RegelingViewSet, "export_velden", ())
+    traag = lees_csv(api.get("/api/v1/regelingen", {"format": "csv", "peildatum": "2024-01-01"}))
+    assert len(snel) > 10
+    assert snel == traag
+
+
 def test_the_deelnames_csv_reads_a_fixed_number_of_queries(api, db):
     def tel(aantal):
         DeelnameFactory.create_batch(aantal)
