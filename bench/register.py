@@ -607,6 +607,12 @@ def schrijf_rapport(resultaten: dict, extra: list[str], duur: float) -> str:
         "`COPY … CSV` voor een export, in dezelfde run. Ratio = mediaan endpoint / mediaan "
         "limiet. Vragen = databasevragen per request (koud / met warme cache), in-process geteld.",
         "",
+        "Schaal N is de landelijke momentopname N keer (`manage.py maak_schaal`). De kopieën "
+        "delen de ~400 gemeenten (er zijn niet meer CBS-codes): per gemeente groeit het antwoord "
+        "zelf dus mee met N (GM0626 heeft bij 100× honderd keer zoveel regelingen). Vergelijk de "
+        "groei van zo'n endpoint daarom met de groei van zijn limiet; een pagina van 20 "
+        "(regelingen van een gemeente) en één regeling groeien niet mee.",
+        "",
     ]
     for schaal in schalen:
         r = resultaten[schaal]
@@ -668,7 +674,98 @@ def schrijf_rapport(resultaten: dict, extra: list[str], duur: float) -> str:
         regels.append("")
     if extra:
         regels += ["## Meer dan één server", "", *extra, ""]
+    regels += ["## Doelen", "", *doelen(resultaten), ""]
     return "\n".join(regels)
+
+
+def doelen(resultaten: dict) -> list[str]:
+    """The goals of issue 15, each met or not, from the figures above."""
+
+    def ratio(rij):
+        return rij["meting"].mediaan / rij["limiet"]
+
+    def regel(gehaald: bool, tekst: str) -> str:
+        return f"- {'gehaald' if gehaald else '**niet gehaald**'}: {tekst}"
+
+    uit = []
+    for schaal, grens in ((10, 2), (100, 3)):
+        if schaal in resultaten:
+            rijen = resultaten[schaal]["rijen"]
+            boven = [f"{n} ({ratio(r):.1f})" for n, r in rijen.items() if ratio(r) > grens]
+            uit.append(
+                regel(
+                    not boven,
+                    f"elk endpoint bij schaal {schaal} binnen {grens}× de limiet"
+                    + (f"; erboven: {', '.join(boven)}" if boven else ""),
+                )
+            )
+    schalen = sorted(resultaten)
+    if len(schalen) > 1:
+        laag, hoog = resultaten[schalen[0]]["rijen"], resultaten[schalen[-1]]["rijen"]
+        vragen = [
+            n
+            for n in laag
+            if n in hoog
+            and "—" not in (laag[n]["vragen"], hoog[n]["vragen"])
+            and laag[n]["vragen"] != hoog[n]["vragen"]
+        ]
+        uit.append(
+            regel(
+                not vragen,
+                "vragen per request onafhankelijk van de schaal"
+                + (f"; anders: {', '.join(vragen)}" if vragen else ""),
+            )
+        )
+        for e in ENDPOINTS:
+            if e.naam in laag and e.naam in hoog and (e.per or e.landelijk):
+                groei = hoog[e.naam]["meting"].mediaan / laag[e.naam]["meting"].mediaan
+                limietgroei = hoog[e.naam]["limiet"] / laag[e.naam]["limiet"]
+                if e.per:  # the answer may grow itself (see above): at most 3x its limit
+                    grens = 3 * max(1.0, limietgroei)
+                    uitleg = f"doel ≤ 3× de groei van de limiet, {limietgroei:.1f}×"
+                else:
+                    grens, uitleg = 1.5, "doel: niet, herhaald uit de cache"
+                uit.append(
+                    regel(
+                        groei <= grens,
+                        f"{e.naam} groeit {groei:.1f}× van {schalen[0]} naar {schalen[-1]} "
+                        f"({uitleg})",
+                    )
+                )
+    if 100 in resultaten and "deelnames?format=csv" in resultaten[100]["rijen"]:
+        rij = resultaten[100]["rijen"]["deelnames?format=csv"]
+        uit.append(regel(ratio(rij) <= 3, f"deelnames-CSV bij 100× {ratio(rij):.1f}× COPY"))
+        uit.append(
+            regel(
+                rij["meting"].eerste_byte < 1000, f"eerste byte {rij['meting'].eerste_byte:.0f} ms"
+            )
+        )
+        uit.append(
+            regel(
+                resultaten[100]["geheugen"] < 150,
+                f"geheugen van een worker {resultaten[100]['geheugen']:.0f} MB (< 150 MB)",
+            )
+        )
+    if 1 in resultaten:
+        for naam, doel in (
+            ("regelingen van een gemeente op een peildatum", 500),
+            ("pagina /gemeenten/GM0626", 200),
+        ):
+            if naam in resultaten[1]["doorvoer"]:
+                per_seconde, _, fout = resultaten[1]["doorvoer"][naam]
+                uit.append(
+                    regel(
+                        per_seconde >= doel and not fout,
+                        f"doorvoer {naam}: {per_seconde:.0f}/s (doel ≥ {doel}/s, 0 fouten)",
+                    )
+                )
+    uit.append(
+        regel(
+            all(r["status_304"] == 304 for r in resultaten.values()),
+            "een voorwaardelijke GET die past krijgt 304",
+        )
+    )
+    return uit
 
 
 if __name__ == "__main__":
