@@ -15,4 +15,6 @@ RUN SECRET_KEY=build python manage.py collectstatic --noinput
 RUN useradd --system --uid 1000 register && chown -R register /app
 USER register
 EXPOSE 8000
-CMD ["gunicorn", "-c", "gunicorn.conf.py", "registry.wsgi"]
+# Workers, threads and timeouts: gunicorn.conf.py (threaded workers; exports stream and do not
+# depend on the timeout). WEB_CONCURRENCY sets the number of workers.
+CMD ["gunicorn", "registry.wsgi"]

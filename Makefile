@@ -41,8 +41,12 @@ lint: $(VENV)/.test
 	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-bench: $(VENV)/.app
-	DEBUG=false SECRET_KEY=bench SECURE_SSL_REDIRECT=false $(BIN)/python bench/register.py
+# The register at 1, 10 and 100 times the country on PostgreSQL (BENCH_PG, default the local
+# server as postgres; it creates the databases bench_1, bench_10, bench_100), each endpoint
+# against its limit; writes bench/RESULTS.md. BENCH_SCHALEN=1,10 for fewer. Then the ROO import.
+BENCH_SCHALEN ?= 1,10,100
+bench: $(VENV)/.test
+	$(BIN)/python bench/register.py --schalen $(BENCH_SCHALEN)
 	DEBUG=false SECRET_KEY=bench SECURE_SSL_REDIRECT=false $(BIN)/python bench/roo.py
 
 # Schemathesis (all checks) against a live server on a fresh SQLite database with the voorbeelddata.

@@ -1,3 +1,6 @@
+import itertools
+from collections import defaultdict
+
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
@@ -6,15 +9,24 @@ from rest_framework.permissions import SAFE_METHODS
 from registry.peildatum import parse_peildatum
 from registry.viewsets import RegisterViewSet, crud_schema
 
+from .constants import VORMEN, Rechtsgebied, Rol, Status, Vorm
 from .filters import DeelnameFilter, RegelingFilter, ThemaFilter
 from .models import Deelname, Regeling, Thema
 from .serializers import (
+    BESTUURSORGANEN,
+    BEVOEGDHEIDSVERKRIJGINGEN,
     DeelnameSerializer,
     RegelingDetailSerializer,
     RegelingExportSerializer,
     RegelingSerializer,
     ThemaSerializer,
 )
+
+ROLLEN = {str(code): str(label) for code, label in Rol.choices}
+VORM_LABELS = {str(code): str(label) for code, label in Vorm.choices}
+STATUS_LABELS = {str(code): str(label) for code, label in Status.choices}
+RECHTSGEBIED_LABELS = {str(code): str(label) for code, label in Rechtsgebied.choices}
+EXPORT_DEEL = 500
 
 
 @crud_schema("thema's", "thema", "Beleidsterreinen (TOOI), met domein en beleidsintensiteit.")
@@ -106,6 +118,92 @@ class RegelingViewSet(RegisterViewSet):
             )
         )
 
+    export_velden = (
+        "pk",
+        "slug",
+        "naam",
+        "afkorting",
+        "doel",
+        "vorm",
+        "attributie",
+        "delegatie",
+        "mandaat",
+        "status",
+        "deelnemers_volledig",
+        "begindatum",
+        "einddatum",
+        "vestigingsplaats",
+        "adres",
+        "wettelijke_grondslagen",
+        "bevoegdheden",
+        "organisatiecode",
+        "oin",
+        "kvk_nummer",
+        "bron",
+        "bron_registratienummer",
+        "bron_url",
+    )
+
+    def export_rijen(self, queryset):
+        """The rows of RegelingExportSerializer from values_list, in parts: per part one
+        query for the thema's and one for the deelnemers on the peildatum."""
+        peildatum = self.filterset.peildatum_waarde()
+        # Read as on the peildatum (op_peildatum): the name, vorm, doel and status of then.
+        velden = [
+            f"{veld}_op" if f"{veld}_op" in queryset.query.annotations else veld
+            for veld in self.export_velden
+        ]
+        rijen = queryset.values_list(*velden).iterator(chunk_size=EXPORT_DEEL * 4)
+        while deel := list(itertools.islice(rijen, EXPORT_DEEL * 4)):
+            ids = [rij[0] for rij in deel]
+            themas = defaultdict(list)
+            for regeling_id, slug in (
+                Regeling.themas.through.objects.filter(regeling_id__in=ids)
+                .order_by("thema__naam", "thema_id")
+                .values_list("regeling_id", "thema__slug")
+            ):
+                themas[regeling_id].append(slug)
+            deelnemers = defaultdict(list)
+            for regeling_id, gemeente, pk, gemeente_naam, partner_naam in (
+                Deelname.objects.actief_op(peildatum)
+                .filter(regeling_id__in=ids)
+                .order_by()
+                .values_list("regeling_id", "gemeente_id", "pk", "gemeente__naam", "partner__naam")
+            ):
+                naam = gemeente_naam if gemeente else partner_naam
+                deelnemers[regeling_id].append((gemeente is None, naam, pk))
+            deelnemers = {r: [d[1] for d in sorted(lijst)] for r, lijst in deelnemers.items()}
+            for rij in deel:
+                yield self.export_rij(rij, themas[rij[0]], deelnemers.get(rij[0], []))
+
+    def export_rij(self, waarden: tuple, themas=(), deelnemers=()) -> list:
+        # The columns of RegelingExportSerializer: tests/test_export_stroom.py compares them.
+        (_, slug, naam, afkorting, doel, vorm, attributie, delegatie, mandaat, status) = waarden[
+            :10
+        ]
+        eigenschappen = VORMEN.get(vorm)
+        return [
+            slug,
+            naam,
+            afkorting,
+            doel,
+            VORM_LABELS.get(vorm, vorm),
+            RECHTSGEBIED_LABELS.get(eigenschappen.rechtsgebied) if eigenschappen else None,
+            eigenschappen.grondslag if eigenschappen else None,
+            eigenschappen.rechtspersoonlijkheid if eigenschappen else None,
+            [
+                naam
+                for naam, aan in zip(
+                    BEVOEGDHEIDSVERKRIJGINGEN, (attributie, delegatie, mandaat), strict=True
+                )
+                if aan
+            ],
+            list(themas),
+            STATUS_LABELS.get(status, status),
+            list(dict.fromkeys(deelnemers)),
+            *waarden[10:],
+        ]
+
     def toegestane_parameters(self) -> set[str]:
         extra = {"peildatum"} if self.action == "retrieve" else set()
         return super().toegestane_parameters() | extra
@@ -157,3 +255,44 @@ class DeelnameViewSet(RegisterViewSet):
     lookup_url_kwarg = "identificatie"
     export_naam = "deelnames"
     export_percentages = {"verdeelsleutel": 100}
+    export_velden = (
+        "uuid",
+        "regeling__slug",
+        "gemeente__code",
+        "partner__slug",
+        "gemeente__naam",
+        "partner__naam",
+        "rol",
+        "begindatum",
+        "einddatum",
+        "namens_raad",
+        "namens_college",
+        "namens_burgemeester",
+        "verdeelsleutel",
+        "toelichting",
+    )
+
+    def export_rij(self, waarden: tuple) -> list:
+        # The columns of DeelnameSerializer: tests/test_api_exports.py compares the two.
+        (uuid, regeling, gemeente, partner, gemeente_naam, partner_naam, rol, begin, einde) = (
+            waarden[:9]
+        )
+        raad, college, burgemeester, verdeelsleutel, toelichting = waarden[9:]
+        organen = [
+            naam
+            for naam, aan in zip(BESTUURSORGANEN, (raad, college, burgemeester), strict=True)
+            if aan
+        ]
+        return [
+            str(uuid),
+            regeling,
+            gemeente,
+            partner,
+            gemeente_naam or partner_naam,
+            ROLLEN.get(rol, rol),
+            begin,
+            einde,
+            organen,
+            verdeelsleutel,
+            toelichting,
+        ]

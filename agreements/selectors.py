@@ -23,6 +23,7 @@ from municipalities.models import Gemeente, Partner
 from registry.converters import CBS_CODE_INVOER, cbs_code
 from registry.peildatum import OngeldigeParameter, parse_datum
 from registry.protocol import Regel, Veldwijziging, koppelingshistorie, regels, weergave
+from registry.versie import bewaard
 
 from .constants import GEVOLG_UITLEG, VORMEN, Beleidsintensiteit, Gevolg, Rechtsgebied, Vorm
 from .models import Deelname, Regeling, Thema
@@ -57,28 +58,37 @@ class Stand:
     themas: dict[int, dict]
 
     @classmethod
-    def op(cls, peildatum: datetime.date) -> "Stand":
+    def op(cls, peildatum: datetime.date, *, binnen=None) -> "Stand":
+        """The register on ``peildatum``; with ``binnen`` (a subquery of regeling ids) only
+        those regelingen, their deelnames and thema's: the cost of the answer, not of the
+        register. ``.order_by()``: the models' default ordering would sort every row."""
+        regelingen = Regeling.objects.actief_op(peildatum)
+        deelnames = Deelname.objects.actief_op(peildatum)
+        koppelingen = Regeling.themas.through.objects.all()
+        if binnen is not None:
+            regelingen = regelingen.filter(pk__in=binnen)
+            deelnames = deelnames.filter(regeling_id__in=binnen)
+            koppelingen = koppelingen.filter(regeling_id__in=binnen)
         regelingen = {
             r["id"]: {"id": r["id"], "slug": r["slug"], "naam": r["naam_op"], "vorm": r["vorm_op"]}
-            for r in Regeling.objects.actief_op(peildatum)
-            .op_peildatum(peildatum)
+            for r in regelingen.op_peildatum(peildatum)
             .values("id", "slug", "naam_op", "vorm_op")
+            .order_by()
         }
         deelnames = list(
-            Deelname.objects.actief_op(peildatum).values(
+            deelnames.values(
                 "regeling_id", "gemeente_id", "gemeente__provincie__code", "partner_id"
-            )
+            ).order_by()
         )
         themas_per_regeling = defaultdict(set)
-        for regeling_id, thema_id in Regeling.themas.through.objects.filter(
-            regeling_id__in=regelingen
-        ).values_list("regeling_id", "thema_id"):
-            themas_per_regeling[regeling_id].add(thema_id)
+        for regeling_id, thema_id in koppelingen.values_list("regeling_id", "thema_id").order_by():
+            if regeling_id in regelingen:
+                themas_per_regeling[regeling_id].add(thema_id)
         themas = {
             t["id"]: t
             for t in Thema.objects.values(
                 "id", "slug", "naam", "bovenliggend_id", "beleidsintensiteit"
-            )
+            ).order_by()
         }
         return cls(regelingen, deelnames, themas_per_regeling, themas)
 
@@ -188,7 +198,10 @@ def regeling_kort(regeling) -> dict:
 
 def gemeente_overzicht(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
     """Where a gemeente takes part on the peildatum: by vorm and thema, with whom, how often."""
-    stand = Stand.op(peildatum)
+    eigen_ids = (
+        Deelname.objects.actief_op(peildatum).filter(gemeente=gemeente).values("regeling_id")
+    )
+    stand = Stand.op(peildatum, binnen=eigen_ids)
     eigen = {d["regeling_id"] for d in stand.deelnames if d["gemeente_id"] == gemeente.pk}
     eigen_regelingen = sorted((stand.regelingen[r] for r in eigen), key=lambda r: r["naam"])
 
@@ -276,6 +289,11 @@ def gemeente_overzicht(*, gemeente: Gemeente, peildatum: datetime.date) -> dict:
 
 
 def netwerk(*, peildatum: datetime.date, provincie: str | None = None) -> list[dict]:
+    """The lappendeken (``_netwerk``), computed once per version of the register."""
+    return bewaard("netwerk", peildatum, provincie, bereken=lambda: _netwerk(peildatum, provincie))
+
+
+def _netwerk(peildatum: datetime.date, provincie: str | None) -> list[dict]:
     """The weighted gemeente-gemeente edges (the lappendeken): how many regelingen each pair of
     gemeenten shares on the peildatum, heaviest first. With ``provincie``: edges that touch a
     gemeente of that provincie."""
@@ -284,6 +302,7 @@ def netwerk(*, peildatum: datetime.date, provincie: str | None = None) -> list[d
         Deelname.objects.actief_op(peildatum)
         .filter(gemeente__isnull=False)
         .values("regeling_id", "gemeente_id")
+        .order_by()
     ):
         leden[d["regeling_id"]].add(d["gemeente_id"])
     gewichten = Counter(
@@ -351,6 +370,10 @@ class ThemaStand:
 def statistieken_per_thema(*, peildatum: datetime.date) -> list[dict]:
     """The NHL figures of every thema with regelingen on the peildatum; a hoofdthema counts
     the regelingen of its subthema's, each regeling once."""
+    return bewaard("cijfers-themas", peildatum, bereken=lambda: _per_thema(peildatum))
+
+
+def _per_thema(peildatum: datetime.date) -> list[dict]:
     themas = ThemaStand(Stand.op(peildatum))
     return [
         themas.cijfers(pk)
@@ -362,7 +385,13 @@ def statistieken_per_thema(*, peildatum: datetime.date) -> list[dict]:
 def thema_cijfers(*, thema: Thema, peildatum: datetime.date) -> dict:
     """The figures of one thema on the peildatum (None without regelingen) and its regelingen
     by beleidsintensiteit and rechtsgebied, from the thema and its subthema's (only the
-    beleidsintensiteiten it has regelingen for)."""
+    beleidsintensiteiten it has regelingen for). Computed once per version of the register."""
+    return bewaard(
+        "thema-cijfers", thema.pk, peildatum, bereken=lambda: _thema_cijfers(thema, peildatum)
+    )
+
+
+def _thema_cijfers(thema: Thema, peildatum: datetime.date) -> dict:
     themas = ThemaStand(Stand.op(peildatum))
     regelingen = themas.per_thema[thema.pk]
     binnen = {pk for pk in themas.stand.themas if thema.pk in themas.stand.lijn(pk)}
@@ -378,13 +407,22 @@ def thema_cijfers(*, thema: Thema, peildatum: datetime.date) -> dict:
 
 def statistieken_per_provincie(*, peildatum: datetime.date) -> list[dict]:
     """The NHL figures per provincie; the themas of a gemeente are hoofdthema's, each once (22
-    subthema's of one omgevingsdienst are one or a few hoofdthema's, not 22 themas)."""
-    return _per_provincie(Stand.op(peildatum), peildatum)
+    subthema's of one omgevingsdienst are one or a few hoofdthema's, not 22 themas). Computed
+    once per version of the register."""
+    return bewaard(
+        "cijfers-provincies",
+        peildatum,
+        bereken=lambda: _per_provincie(Stand.op(peildatum), peildatum),
+    )
 
 
 def cijfers(*, peildatum: datetime.date) -> dict:
     """The figures page: per provincie, and publiekrecht against privaatrecht by
-    beleidsintensiteit over every regeling on the peildatum."""
+    beleidsintensiteit over every regeling on the peildatum. Computed once per version."""
+    return bewaard("cijfers", peildatum, bereken=lambda: _cijfers(peildatum))
+
+
+def _cijfers(peildatum: datetime.date) -> dict:
     stand = Stand.op(peildatum)
     return {
         "provincies": _per_provincie(stand, peildatum),

@@ -25,6 +25,7 @@ from municipalities.models import (
     Herindeling,
     Partner,
 )
+from registry import versie
 from registry.protocol import bulk_aanmaken, bulk_bijwerken, kanaal, verwijderen
 
 from .constants import GEVOLG_UITLEG, VORMEN_MET_RECHTSPERSOONLIJKHEID, Gevolg, Mutatie, Rol
@@ -256,6 +257,7 @@ def pas_toe(herindeling: Herindeling) -> dict | None:
         doorvoering.splits(gemeente, opvolgers)
 
     bulk_aanmaken(HerindelingsMutatie, doorvoering.mutaties)
+    versie.verhoog()  # bulk_create sends no signals
     herindeling.toegepast_op = timezone.now()
     herindeling.save(update_fields=["toegepast_op"])
     return {

@@ -8,7 +8,10 @@ from collections import defaultdict
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
+from django.forms.utils import flatatt
 from django.shortcuts import get_object_or_404, render
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from municipalities.constants import PartnerSoort
 from municipalities.filters import zoek_naam_of_code
@@ -43,6 +46,29 @@ KORTE_LABELS = {
 }
 
 
+class KeuzeLijst(forms.Select):
+    """A list to choose from that writes its options itself: Django renders every option
+    through a template, which for ~400 gemeenten and ~200 partners cost more than the rest of
+    the page together. The same HTML as forms.Select."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        kenmerken = self.build_attrs(self.attrs, attrs)
+        kenmerken["name"] = name
+        gekozen = "" if value is None else str(value)
+        opties = mark_safe(
+            "".join(
+                format_html(
+                    '<option value="{}"{}>{}</option>',
+                    code,
+                    mark_safe(" selected") if str(code) == gekozen else "",
+                    label,
+                )
+                for code, label in self.choices
+            )
+        )
+        return format_html("<select{}>{}</select>", flatatt(kenmerken), opties)
+
+
 def kies_uit(form):
     """Short labels, lists to choose from and a date control: the API's FilterSet, for people."""
     for naam, veld in form.fields.items():
@@ -62,7 +88,7 @@ def kies_uit(form):
         ],
     }
     for naam, opties in keuzes.items():
-        form.fields[naam].widget = forms.Select(choices=[("", "Alle"), *opties])
+        form.fields[naam].widget = KeuzeLijst(choices=[("", "Alle"), *opties])
     for naam in ("vorm", "status"):
         form.fields[naam].empty_label = "Alle"
         form.fields[naam].widget.choices = form.fields[naam].choices

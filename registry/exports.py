@@ -150,13 +150,26 @@ class _Regel:
         return value
 
 
+AFGEBROKEN = "### EXPORT AFGEBROKEN: dit bestand is onvolledig. Vraag de export opnieuw op."
+CSV_DEEL = 200  # rows per chunk of a streamed CSV
+
+
 def csv_regels(tabel: Tabel) -> Iterator[str]:
     """CSV as Dutch spreadsheets open it: UTF-8 with BOM, semicolon as separator; a line
-    break in a text stays in its (quoted) field."""
+    break in a text stays in its (quoted) field. Streamed in chunks of CSV_DEEL rows.
+
+    Never cut off silently: when reading the rows fails halfway, the last line says so
+    (AFGEBROKEN) and the error is raised again, so that the server aborts the response (a
+    chunked response without its final chunk, which every HTTP client reports as an error)."""
     schrijver = csv.writer(_Regel(), delimiter=";")
     yield "\ufeff" + schrijver.writerow(tabel.kolommen)
-    for rij in tabel.rijen:
-        yield schrijver.writerow([cell_value(waarde) for waarde in rij])
+    rijen = iter(tabel.rijen)
+    try:
+        while deel := list(itertools.islice(rijen, CSV_DEEL)):
+            yield "".join(schrijver.writerow([cell_value(w) for w in rij]) for rij in deel)
+    except Exception:
+        yield "\r\n" + AFGEBROKEN + "\r\n"
+        raise
 
 
 TIJDSTIP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})")

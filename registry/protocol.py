@@ -26,6 +26,8 @@ from django.utils.formats import date_format
 from simple_history.models import HistoricalRecords
 from simple_history.signals import post_create_historical_record, pre_create_historical_record
 
+from . import versie
+
 KANALEN = {
     "admin": "beheerschermen",
     "api": "API",
@@ -218,6 +220,7 @@ def vastleggen(objs: Iterable[models.Model], soort: str) -> list:
     historisch.objects.bulk_create(rijen)
     for veld in historisch._history_m2m_fields:
         _koppelingen_vastleggen(model, veld, objs, rijen)
+    versie.verhoog()  # a bulk write sends no signals, so it advances the version itself
     return rijen
 
 

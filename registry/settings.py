@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "csp",
+    "registry",
     "municipalities",
     "agreements",
     "agreements.grip",
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "registry.peildatum.OngeldigeParameterMiddleware",
     "registry.api.ApiMiddleware",
     "axes.middleware.AxesMiddleware",
+    "registry.http.HttpCacheMiddleware",
 ]
 
 # Signing in. django-axes locks the admin login after AXES_FAILURE_LIMIT failures in a row for
@@ -117,6 +119,34 @@ LOGOUT_REDIRECT_URL = "/"
 # History rows are append-only: the admin shows them but cannot revert to one.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+
+# The apps whose writes advance the version of the register (registry/versie.py).
+REGISTER_APPS = ("municipalities", "agreements", "grip")
+
+# Results computed from the whole register (netwerk, cijfers, lappendeken) are cached under
+# its version: in local memory by default, in Redis when several servers share the work
+# (CACHE_URL=redis://host:6379/0; REDIS_URL is read too).
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "register",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+# HTTP caching (registry/http.py): anonymous reads may be kept this many seconds by browsers
+# and proxies; RELEASE changes every ETag when the code (not the data) changes.
+HTTP_MAX_AGE = int(os.environ.get("HTTP_MAX_AGE", "60"))
+RELEASE = os.environ.get("RELEASE", "")
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # The national snapshot that `manage.py voorbeelddata --landelijk` (and so `make run`) imports:

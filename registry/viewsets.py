@@ -164,6 +164,18 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, VersieMixin, viewsets
     export_naam = ""
     # Fields (by name) that hold a percentage: 100 when in percent, 1 when a fraction.
     export_percentages: dict[str, int] = {}
+    # A fast export: the fields to read with values_list, and ``export_rij`` that turns one
+    # tuple into the row of the serializer's columns (without url). Empty: the serializer.
+    export_velden: tuple[str, ...] = ()
+
+    def export_rijen(self, queryset):
+        return map(
+            self.export_rij,
+            queryset.values_list(*self.export_velden).iterator(chunk_size=EXPORT_DEEL * 4),
+        )
+
+    def export_rij(self, waarden: tuple) -> list:
+        raise NotImplementedError
 
     def lookup_value(self, value: str) -> str:
         """The identifier in the address as the register keeps it; a resource whose code
@@ -209,12 +221,17 @@ class RegisterViewSet(StrictQueryParamsMixin, ExportMixin, VersieMixin, viewsets
         queryset = self.export_queryset(self.filter_queryset(self.get_queryset()))
         serializer = self.get_serializer()
         velden = {naam: veld for naam, veld in serializer.fields.items() if naam != "url"}
-        labels = {naam: keuzelabels(veld) for naam, veld in velden.items()}
-        rijen = (
-            [als_label(data[naam], labels[naam]) for naam in velden]
-            for deel in batched(queryset.iterator(chunk_size=EXPORT_DEEL), EXPORT_DEEL)
-            for data in self.get_serializer(deel, many=True).data
-        )
+        if self.export_velden:
+            # Straight from the database: one tuple per row, one plain function, no
+            # serializer and no url (the columns and labels are the serializer's).
+            rijen = self.export_rijen(queryset)
+        else:
+            labels = {naam: keuzelabels(veld) for naam, veld in velden.items()}
+            rijen = (
+                [als_label(data[naam], labels[naam]) for naam in velden]
+                for deel in batched(queryset.iterator(chunk_size=EXPORT_DEEL), EXPORT_DEEL)
+                for data in self.get_serializer(deel, many=True).data
+            )
         tabel = Tabel(
             [str(veld.label) for veld in velden.values()],
             rijen,

@@ -22,6 +22,15 @@ def geen_tellers():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def lege_cache():
+    """Every test starts with an empty cache: the database rolls back between tests, the
+    cache (keyed on the register's version) would not."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def voorbeelddata(db):
     call_command("voorbeelddata", verbosity=0)

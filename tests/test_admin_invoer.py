@@ -10,6 +10,7 @@ from django.db.models import F
 
 from agreements.grip.models import Bijdrage
 from agreements.models import Deelname
+from registry.protocol import laatste_versie
 from tests.factories import BijdrageFactory, DeelnameFactory, GemeenteFactory, RegelingFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +29,7 @@ def bijdrage_formulier(bijdrage, **waarden) -> dict:
         "basis": bijdrage.basis,
         "toelichting": "",
         "bron": "",
+        "versie_bij_openen": laatste_versie(bijdrage),
         **waarden,
     }
 

@@ -69,6 +69,15 @@ def test_a_trailing_slash_is_a_404_problem_not_a_redirect(api):
 
 
 @pytest.mark.parametrize("url", ["/api/v1/regelingen", "/api/v1/cijfers/themas"])
+def test_head_is_get_without_a_body(api, url):
+    # HEAD (RFC 9110 9.3.2) lets `curl -I` read the ETag and Last-Modified of a GET.
+    response = api.head(url)
+    assert response.status_code == 200
+    assert response["ETag"] == api.get(url)["ETag"]
+    assert response.content == b""
+
+
+@pytest.mark.parametrize("url", ["/api/v1/regelingen", "/api/v1/cijfers/themas"])
 def test_trace_is_not_allowed(api, url):
     response = api.generic("TRACE", url)
     assert response.status_code == 405
@@ -195,7 +204,9 @@ def test_security_headers_are_set(api, settings):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
-    assert response["Cache-Control"] == "no-store"
+    # A read may be kept a short while (tests/test_http_cache.py); an error or a write never.
+    assert response["Cache-Control"] == "public, max-age=60"
+    assert api.get("/api/v1/regelingen?onbekend=1")["Cache-Control"] == "no-store"
     assert "max-age=31536000" in response["Strict-Transport-Security"]
 
 

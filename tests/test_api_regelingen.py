@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 # Every request runs in a transaction (ATOMIC_REQUESTS): a savepoint and its release, then
 # count and page with the thema's (list), or the regeling with its four relations and the
 # version of its ETag (detail).
-LIJST = 2 + 3
-DETAIL = 2 + 6
+LIJST = 2 + 1 + 3  # savepoint pair, the version of the register (ETag), the list
+DETAIL = 2 + 1 + 6
 
 
 def identificaties(response):

@@ -25,6 +25,7 @@ from django.utils.text import slugify
 from municipalities.models import Partner
 from registry.geldigheid import perioden_overlappen
 from registry.protocol import bulk_aanmaken, bulk_bijwerken, kanaal, vastleggen, verwijderen
+from registry.versie import verhoog as verhoog_versie
 
 from ..models import Deelname, Publicatie, Regeling, RegelingVersie, RooImport
 from .bekend import Bekend, unique_slug
@@ -145,6 +146,7 @@ def importeer(
         _maak_aan(nieuw, bekend, partner_ids, teller)
         _werk_bij(beheerd, partner_ids, teller)
         _koppel(handmatig, teller)
+        verhoog_versie()  # bulk_create and bulk_update send no signals
         resultaat = RooImport(
             gestart=timezone.now(),
             bron=bron[:500],
