@@ -37,13 +37,15 @@ def regeling_kaart(*, regeling: Regeling, peildatum: datetime.date) -> Kaart | N
             actief_op_q(peildatum), regeling=regeling, gemeente__isnull=False
         ).values_list("gemeente__code", flat=True)
     )
-    op_kaart = {v.code for v in vlakken_op(peildatum)}
+    vlakken = vlakken_op(peildatum)
+    op_kaart = {v.code for v in vlakken}
     klasse = Klasse(DEELNEMER, "Deelnemer", KLEUR_DEELNEMER, aantal=len(codes & op_kaart))
     return Kaart(
         titel=f"Deelnemende gemeenten van {regeling.naam} op {peildatum:%-d-%-m-%Y}",
         beschrijving=f"{klasse.aantal} gemeenten nemen deel; zij zijn ingekleurd, de andere "
         "gemeenten zijn wit. De dikke lijnen zijn de provinciegrenzen.",
         peildatum=peildatum,
+        vlakken=vlakken,
         klassen=[klasse, Klasse("", "Neemt niet deel", "#ffffff")],
         waarden={code: (DEELNEMER, DEELNEMER) for code in codes},
         toelichting={code: "deelnemer" for code in codes},
@@ -56,7 +58,8 @@ def gemeente_kaart(*, gemeente: Gemeente, overzicht: dict, peildatum: datetime.d
     the peildatum (``overzicht`` is selectors.gemeente_overzicht); the gemeente outlined."""
     if not heeft_grenzen(peildatum):
         return None
-    aantallen = {v.code: 0 for v in vlakken_op(peildatum) if v.code != gemeente.code}
+    vlakken = vlakken_op(peildatum)
+    aantallen = {v.code: 0 for v in vlakken if v.code != gemeente.code}
     for rij in overzicht["gemeenten"]:
         if rij["code"] in aantallen:
             aantallen[rij["code"]] = rij["aantal_gedeelde_regelingen"]
@@ -67,6 +70,7 @@ def gemeente_kaart(*, gemeente: Gemeente, overzicht: dict, peildatum: datetime.d
         beschrijving=f"Elke gemeente gekleurd naar het aantal regelingen dat zij met "
         f"{gemeente.naam} deelt; {gemeente.naam} zelf is omlijnd en gestippeld.",
         peildatum=peildatum,
+        vlakken=vlakken,
         klassen=klassen,
         waarden=waarden,
         toelichting={
@@ -124,6 +128,7 @@ def lappendeken(*, peildatum: datetime.date, thema=None, vorm: str = "") -> dict
                 beschrijving="Elke gemeente gekleurd naar het aantal regelingen waaraan zij op "
                 "de peildatum deelneemt; wit is geen.",
                 peildatum=peildatum,
+                vlakken=vlakken,
                 klassen=klassen,
                 waarden=waarden,
                 toelichting={
@@ -208,6 +213,7 @@ def lappendeken(*, peildatum: datetime.date, thema=None, vorm: str = "") -> dict
             "deelneemt. De dikke lijnen zijn de provinciegrenzen: zo is te zien waar een verband "
             "die overschrijdt.",
             peildatum=peildatum,
+            vlakken=vlakken,
             klassen=klassen,
             waarden=waarden,
             toelichting=toelichting,
@@ -249,6 +255,7 @@ def scan_kaart(*, uitkomst: dict, datum: datetime.date) -> Kaart | None:
         beschrijving="De betrokken gemeenten omlijnd en gestippeld; elke andere gemeente "
         "gekleurd naar het aantal van de gescande regelingen waaraan zij deelneemt.",
         peildatum=peildatum,
+        vlakken=vlakken,
         klassen=klassen,
         waarden=waarden,
         toelichting={

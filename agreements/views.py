@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from municipalities.constants import PartnerSoort
 from municipalities.filters import zoek_naam_of_code
 from municipalities.grenzen import GRENZEN_VANAF
-from municipalities.kaart import ATTRIBUTIE, teken, vlakken_op
+from municipalities.kaart import ATTRIBUTIE, teken
 from municipalities.models import Gemeente, Herindeling, Partner
 from registry.converters import CBS_CODE
 from registry.geldigheid import verdeel_op
@@ -89,7 +89,7 @@ def kaart_context(
             "waarde": inhoud.waarden[vlak.code][1],
             "klasse": per_sleutel[inhoud.waarden[vlak.code][0]].label,
         }
-        for vlak in vlakken_op(inhoud.peildatum)
+        for vlak in inhoud.vlakken
         if vlak.code in inhoud.waarden and inhoud.waarden[vlak.code][1] not in ("0", None)
     ]
     rijen.sort(key=lambda r: (-int(r["waarde"]) if r["waarde"].isdigit() else 0, r["naam"]))
@@ -452,7 +452,15 @@ def lappendeken_filters(request):
     """The filters of /kaart: thema, vorm and peildatum, as the regelingen list reads them."""
     data = {k: request.GET.get(k, "") for k in ("thema", "vorm", "peildatum")}
     filterset = RegelingFilter(data, queryset=Regeling.objects.none())
-    kies_uit(filterset.form)
+    velden = filterset.form.fields
+    for naam in ("thema", "vorm", "peildatum"):
+        velden[naam].help_text, velden[naam].label = velden[naam].label, KORTE_LABELS[naam]
+    velden["thema"].widget = forms.Select(
+        choices=[("", "Geen: het aantal regelingen"), *Thema.objects.values_list("slug", "naam")]
+    )
+    velden["vorm"].empty_label = "Alle"
+    velden["vorm"].widget.choices = velden["vorm"].choices
+    velden["peildatum"].widget = forms.DateInput(attrs={"type": "date"})
     geldig = filterset.is_valid()
     thema = filterset.form.cleaned_data.get("thema") if geldig else None
     vorm = filterset.form.cleaned_data.get("vorm", "") if geldig else ""

@@ -42,7 +42,7 @@ LEEG = "#ffffff"
 RAND = "#8c8c8c"
 MEERDERE = "meerdere"  # the id of the hatch pattern of "takes part in several"
 ZELF = "zelf"  # the id of the pattern of the gemeente a map is about
-ATTRIBUTIE = f"Grenzen: {BRON}."
+ATTRIBUTIE = f"Bron grenzen: {BRON}."
 MARGE = 60  # hectometres around a detail map
 
 
@@ -73,6 +73,14 @@ class Klasse:
     aantal: int = 0
 
 
+class Vlakken(list):
+    """The gemeenten of a date on the map, and the version of the boundaries they come from."""
+
+    def __init__(self, vlakken=(), versie: str = ""):
+        super().__init__(vlakken)
+        self.versie = versie
+
+
 @dataclass
 class Kaart:
     """What a map shows: for each coloured gemeente the key of its Klasse and its value."""
@@ -85,6 +93,7 @@ class Kaart:
     toelichting: dict[str, str] = field(default_factory=dict)  # code → text for <title>
     omlijnd: set[str] = field(default_factory=set)
     uitsnede: set[str] | None = None  # zoom to these gemeenten; None: the whole country
+    vlakken: Vlakken = field(default_factory=Vlakken)  # vlakken_op(peildatum)
 
 
 def heeft_grenzen(datum: datetime.date) -> bool:
@@ -97,19 +106,21 @@ def grenzen_versie() -> str:
     return f"{stand['aantal']}-{stand['hoogste']}"
 
 
-def kaart_cache_sleutel(*delen) -> str:
+def kaart_cache_sleutel(versie: str, *delen) -> str:
     """The cache key of what is drawn: the boundaries' version and whatever the map shows.
     (With a register version that advances on every write, it can take that instead of the
     hash of the figures and so skip computing them.)"""
-    inhoud = json.dumps([grenzen_versie(), *delen], sort_keys=True, default=str)
+    inhoud = json.dumps([versie, *delen], sort_keys=True, default=str)
     return "kaart:" + hashlib.sha256(inhoud.encode()).hexdigest()
 
 
-def vlakken_op(datum: datetime.date) -> list[Vlak]:
-    """The gemeenten of ``datum`` with their boundaries; none before ``GRENZEN_VANAF``."""
+def vlakken_op(datum: datetime.date) -> Vlakken:
+    """The gemeenten of ``datum`` with their boundaries; none before ``GRENZEN_VANAF``. One
+    query for the version of the boundaries, and one the first time for a date."""
     if not heeft_grenzen(datum):
-        return []
-    sleutel = f"kaart:vlakken:{grenzen_versie()}:{datum.isoformat()}"
+        return Vlakken()
+    versie = grenzen_versie()
+    sleutel = f"kaart:vlakken:{versie}:{datum.isoformat()}"
     vlakken = cache.get(sleutel)
     if vlakken is None:
         vlakken = [
@@ -130,14 +141,14 @@ def vlakken_op(datum: datetime.date) -> list[Vlak]:
             .order_by("gemeente__code")
         ]
         cache.set(sleutel, vlakken, timeout=None)
-    return vlakken
+    return Vlakken(vlakken, versie)
 
 
-def geometrieen_op(datum: datetime.date) -> dict[str, dict]:
+def geometrieen_op(vlakken: Vlakken, datum: datetime.date) -> dict[str, dict]:
     """The GeoJSON geometry (WGS84) of every gemeente of ``datum``, by CBS code."""
     if not heeft_grenzen(datum):
         return {}
-    sleutel = f"kaart:geometrie:{grenzen_versie()}:{datum.isoformat()}"
+    sleutel = f"kaart:geometrie:{vlakken.versie}:{datum.isoformat()}"
     geometrieen = cache.get(sleutel)
     if geometrieen is None:
         geometrieen = dict(
@@ -211,8 +222,9 @@ def _legenda_svg(klassen: list[Klasse], x: int, y: int, breedte: int, schaal: fl
 
 def teken(kaart: Kaart, *, met_legenda: bool = False, id_voorvoegsel: str = "kaart") -> str:
     """The map as SVG markup (a string to put in a page as it is, or to download)."""
-    vlakken = vlakken_op(kaart.peildatum)
+    vlakken = kaart.vlakken
     sleutel = kaart_cache_sleutel(
+        vlakken.versie,
         "svg",
         met_legenda,
         id_voorvoegsel,
@@ -363,13 +375,14 @@ def letter(index: int) -> str:
     return tekst
 
 
-def geojson(kaart: Kaart | None, datum: datetime.date, extra: dict[str, dict] | None = None):
+def geojson(kaart: Kaart | None, datum: datetime.date) -> dict:
     """The gemeenten of ``datum`` as a GeoJSON FeatureCollection (RFC 7946), with what the map
     shows of each (its class and value) when ``kaart`` is given."""
-    geometrieen = geometrieen_op(datum)
+    vlakken = kaart.vlakken if kaart else vlakken_op(datum)
+    geometrieen = geometrieen_op(vlakken, datum)
     per_sleutel = {k.sleutel: k for k in kaart.klassen} if kaart else {}
     features = []
-    for vlak in vlakken_op(datum):
+    for vlak in vlakken:
         eigenschappen = {
             "code": vlak.code,
             "naam": vlak.naam,
@@ -384,7 +397,6 @@ def geojson(kaart: Kaart | None, datum: datetime.date, extra: dict[str, dict] | 
             eigenschappen["kleur"] = klasse.kleur if klasse else None
             if vlak.code in kaart.omlijnd:
                 eigenschappen["omlijnd"] = True
-        eigenschappen.update((extra or {}).get(vlak.code, {}))
         features.append(
             {
                 "type": "Feature",
