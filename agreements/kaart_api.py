@@ -27,6 +27,8 @@ WAARDE = (
 
 
 @extend_schema(
+    operation_id="kaart_regeling",
+    tags=["kaart"],
     summary="Kaart van de deelnemers van een regeling",
     description=f"De gemeenten van de peildatum; de deelnemers van de regeling hebben waarde "
     f"'{kaart.DEELNEMER}'. {WAARDE} {ATTRIBUTIE}",
@@ -43,6 +45,8 @@ class RegelingKaartView(KaartView):
 
 
 @extend_schema(
+    operation_id="kaart_gemeente",
+    tags=["kaart"],
     summary="Kaart van met wie een gemeente samenwerkt",
     description="De gemeenten van de peildatum, elk met het aantal regelingen dat zij op de "
     f"peildatum met de gemeente delen (waarde); de gemeente zelf is omlijnd. {WAARDE} "
@@ -75,6 +79,8 @@ class LappendekenParameters(forms.Form):
 
 
 @extend_schema(
+    operation_id="kaart_lappendeken",
+    tags=["kaart"],
     summary="Lappendeken: welk verband per gemeente",
     description="Met thema: elke gemeente met de verbanden waaraan zij op de peildatum voor dat "
     "thema (en zijn subthema's) deelneemt (waarde: hun identificaties, gescheiden door een "

@@ -117,6 +117,8 @@ class KaartView(StrictQueryParamsMixin, views.APIView):
 
 
 @extend_schema(
+    operation_id="kaart_gemeenten",
+    tags=["kaart"],
     summary="Kaart van de gemeenten",
     description="De gemeenten die op de peildatum bestaan met hun grenzen, als GeoJSON "
     "FeatureCollection (RFC 7946, WGS84 lengte- en breedtegraad), met CBS-code, naam en "

@@ -173,6 +173,7 @@ SPECTACULAR_SETTINGS = {
             "description": "Wie neemt deel aan welke regeling, van wanneer tot wanneer.",
         },
         {"name": "netwerk", "description": "Welke gemeenten samenwerken, en hoe vaak."},
+        {"name": "kaart", "description": "Kaarten als GeoJSON (RFC 7946, WGS84)."},
         {"name": "cijfers", "description": "De cijfers van het NHL-onderzoek, herberekend."},
         {"name": "procedurestappen", "description": "De Wgr-procedure per regeling en gemeente."},
         {"name": "jaarstukken", "description": "Kaderbrief, begroting en jaarrekening."},

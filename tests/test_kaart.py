@@ -114,9 +114,7 @@ def test_each_gemeente_links_to_its_page_on_the_same_peildatum(client, voorbeeld
     assert len(links) == 355
     assert all(adres == f"/gemeenten/{code}?peildatum=2019-06-01" for adres, code, _ in links)
     assert "<title>Voorschoten: " in html
-    assert re.search(
-        r'<svg [^>]*aria-labelledby="kaart-titel kaart-beschrijving"', html
-    )
+    assert re.search(r'<svg [^>]*aria-labelledby="kaart-titel kaart-beschrijving"', html)
     assert "Bron grenzen: CBS, Kadaster (CBS Gebiedsindelingen), CC BY 4.0" in html
 
 
@@ -179,9 +177,9 @@ def test_the_lappendeken_without_thema_colours_by_number_of_regelingen(
     kaart = gemeenten_op_kaart(html)
     assert len(kaart) == 355 and all(w is not None and w.isdigit() for w in kaart.values())
     for code in ("GM0626", "GM0014", "GM0363"):
-        aantal = api.get(
-            "/api/v1/regelingen", {"gemeente": code, "peildatum": "2020-01-01"}
-        )["X-Total-Count"]
+        aantal = api.get("/api/v1/regelingen", {"gemeente": code, "peildatum": "2020-01-01"})[
+            "X-Total-Count"
+        ]
         assert kaart[code] == str(aantal)
     assert "Aantal regelingen per gemeente op 1 januari 2020" in html
     assert "0 regelingen" in html  # the legend names the blank class
