@@ -32,12 +32,14 @@ def regeling_kaart(*, regeling: Regeling, peildatum: datetime.date) -> Kaart | N
     deelnemer is what the page lists for that day: a deelname whose own period holds it."""
     if not heeft_grenzen(peildatum):
         return None
+    vlakken = vlakken_op(peildatum)
+    if not vlakken:
+        return None
     codes = set(
         Deelname.objects.filter(
             actief_op_q(peildatum), regeling=regeling, gemeente__isnull=False
         ).values_list("gemeente__code", flat=True)
     )
-    vlakken = vlakken_op(peildatum)
     op_kaart = {v.code for v in vlakken}
     klasse = Klasse(DEELNEMER, "Deelnemer", KLEUR_DEELNEMER, aantal=len(codes & op_kaart))
     return Kaart(
@@ -59,6 +61,8 @@ def gemeente_kaart(*, gemeente: Gemeente, overzicht: dict, peildatum: datetime.d
     if not heeft_grenzen(peildatum):
         return None
     vlakken = vlakken_op(peildatum)
+    if not vlakken:
+        return None
     aantallen = {v.code: 0 for v in vlakken if v.code != gemeente.code}
     for rij in overzicht["gemeenten"]:
         if rij["code"] in aantallen:
@@ -100,6 +104,8 @@ def lappendeken(*, peildatum: datetime.date, thema=None, vorm: str = "") -> dict
         r.pk: r for r in lappendeken_regelingen(peildatum=peildatum, thema=thema, vorm=vorm)
     }
     vlakken = vlakken_op(peildatum)
+    if not vlakken:
+        return None
     per_gemeente = defaultdict(set)
     for regeling_id, code in (
         Deelname.objects.actief_op(peildatum)
@@ -234,6 +240,9 @@ def scan_kaart(*, uitkomst: dict, datum: datetime.date) -> Kaart | None:
     peildatum = datum - datetime.timedelta(days=1)  # the map of the day before the herindeling
     if not heeft_grenzen(peildatum):
         return None
+    vlakken = vlakken_op(peildatum)
+    if not vlakken:
+        return None
     betrokken = {g["code"] for g in uitkomst["gemeenten"]}
     slugs = {r["identificatie"] for r in uitkomst["regelingen"] if r["gevolg"] != Gevolg.GEEN}
     per_gemeente = defaultdict(set)
@@ -243,7 +252,6 @@ def scan_kaart(*, uitkomst: dict, datum: datetime.date) -> Kaart | None:
         .values_list("regeling__slug", "gemeente__code")
     ):
         per_gemeente[code].add(slug)
-    vlakken = vlakken_op(peildatum)
     aantallen = {v.code: len(per_gemeente[v.code]) for v in vlakken if v.code not in betrokken}
     klassen, waarden = kleur_naar_aantal(aantallen, "regeling", "regelingen")
     klassen.append(

@@ -106,4 +106,4 @@ class LappendekenView(KaartView):
             thema=form.cleaned_data["thema"],
             vorm=form.cleaned_data["vorm"],
         )
-        return Response(geojson(uitkomst["kaart"], peildatum))
+        return Response(geojson(uitkomst["kaart"] if uitkomst else None, peildatum))

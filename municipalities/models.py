@@ -359,7 +359,7 @@ class Grens(Geldigheid):
     label_x = models.IntegerField(help_text="Een punt binnen de gemeente voor een label.")
     label_y = models.IntegerField()
     buren = models.JSONField(
-        "buren", default=list, help_text="CBS-codes van de gemeenten die eraan grenzen."
+        "buren", default=list, blank=True, help_text="CBS-codes van de gemeenten die eraan grenzen."
     )
 
     class Meta:

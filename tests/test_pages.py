@@ -21,15 +21,15 @@ VRAGEN = {
     "/": 8,
     "/zoeken?zoek=e": 6,
     "/regelingen": 9,
-    "/regelingen/{slug}": 16,
+    "/regelingen/{slug}": 17,  # 1 for the version of the boundaries of the map
     "/gemeenten": 6,
-    "/gemeenten/GM9998": 10,  # 8, and 2 for the lopende besluitvorming that grip adds
+    "/gemeenten/GM9998": 11,  # 8, 2 for the lopende besluitvorming that grip adds, 1 map
     "/gemeenten/GM9998/register": 5,
     "/themas/{thema}": 9,
     "/partners/{partner}": 4,
     "/provincies/{provincie}": 11,
     "/cijfers": 8,
-    "/herindelingsscan?gemeenten=GM9998&datum=2020-01-01": 8,
+    "/herindelingsscan?gemeenten=GM9998&datum=2020-01-01": 9,  # 1 for the map
 }
 
 
