@@ -44,6 +44,7 @@ lint: $(VENV)/.test
 bench: $(VENV)/.app
 	DEBUG=false SECRET_KEY=bench $(BIN)/python bench/register.py
 	DEBUG=false SECRET_KEY=bench $(BIN)/python bench/roo.py
+	DEBUG=false SECRET_KEY=bench $(BIN)/python bench/kaart.py
 
 # Schemathesis (all checks) against a live server on a fresh SQLite database with the voorbeelddata.
 # Reading operations run every phase; writing ones run as a beheerder (a throwaway account in the
