@@ -241,3 +241,16 @@ def test_every_page_works_on_a_phone_360_pixels_wide(pagina, url):
     if kaart.count():
         vak = kaart.bounding_box()
         assert vak["width"] <= 360 and vak["height"] > 100
+
+
+def test_a_map_prints_on_a4_with_its_legend(pagina):
+    pagina.set_viewport_size({"width": 718, "height": 1047})  # A4 within its margins, at 96 dpi
+    pagina.goto("/kaart?thema=natuur-en-milieu-afval&peildatum=2020-01-01")
+    pagina.emulate_media(media="print")
+    assert pagina.evaluate("document.documentElement.scrollWidth") <= 718
+    kaart = pagina.locator("svg.kaart").bounding_box()
+    assert kaart["width"] <= 718 and kaart["height"] <= 1047 * 0.85
+    assert (
+        pagina.locator("ul.legenda").is_visible()
+        and not pagina.locator(".exports").first.is_visible()
+    )

@@ -183,6 +183,12 @@ def test_the_lappendeken_without_thema_colours_by_number_of_regelingen(
         assert kaart[code] == str(aantal)
     assert "Aantal regelingen per gemeente op 1 januari 2020" in html
     assert "0 regelingen" in html  # the legend names the blank class
+    openbaar = gemeenten_op_kaart(tekst(client, "/kaart", vorm="OL", peildatum="2020-01-01"))
+    for code in ("GM0626", "GM0014"):
+        aantal = api.get(
+            "/api/v1/regelingen", {"gemeente": code, "vorm": "OL", "peildatum": "2020-01-01"}
+        )["X-Total-Count"]
+        assert openbaar[code] == aantal and int(aantal) <= int(kaart[code])
 
 
 def test_a_gemeente_in_several_verbanden_of_a_thema_is_hatched(client, voorbeelddata, tekst):
