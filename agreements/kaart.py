@@ -6,6 +6,8 @@ SVG downloads and the GeoJSON of the API use the same functions, so they show th
 import datetime
 from collections import defaultdict
 
+from django.urls import reverse
+
 from municipalities.kaart import (
     MEERDERE,
     Kaart,
@@ -94,22 +96,33 @@ def lappendeken_regelingen(*, peildatum: datetime.date, thema=None, vorm: str = 
     return filterset.qs
 
 
+def rij_van(vlak, peildatum: datetime.date) -> dict:
+    """A gemeente in the table beside a map: its name, provincie and the link to its page."""
+    return {
+        "code": vlak.code,
+        "naam": vlak.naam,
+        "provincie": vlak.provincie_naam or "onbekend",
+        "adres": f"{reverse('gemeente-pagina', args=[vlak.code])}?peildatum={peildatum}",
+    }
+
+
 def lappendeken(*, peildatum: datetime.date, thema=None, vorm: str = "") -> dict | None:
     """With a thema: each gemeente coloured by the verband it takes part in for that thema
     (hatched where it takes part in several), a letter per verband; without: the number of
     regelingen per gemeente. Returns the Kaart and the rows of its table."""
     if not heeft_grenzen(peildatum):
         return None
-    regelingen = {
-        r.pk: r for r in lappendeken_regelingen(peildatum=peildatum, thema=thema, vorm=vorm)
-    }
     vlakken = vlakken_op(peildatum)
     if not vlakken:
         return None
+    gekozen = lappendeken_regelingen(peildatum=peildatum, thema=thema, vorm=vorm)
+    # Without a thema only their number counts: the regelingen stay a subquery.
+    regelingen = {r.pk: r for r in gekozen} if thema else {}
     per_gemeente = defaultdict(set)
     for regeling_id, code in (
         Deelname.objects.actief_op(peildatum)
-        .filter(regeling_id__in=regelingen, gemeente__isnull=False)
+        .filter(regeling_id__in=gekozen.values("pk") if thema is None else regelingen)
+        .filter(gemeente__isnull=False)
         .values_list("regeling_id", "gemeente__code")
     ):
         per_gemeente[code].add(regeling_id)
@@ -118,13 +131,7 @@ def lappendeken(*, peildatum: datetime.date, thema=None, vorm: str = "") -> dict
         aantallen = {v.code: len(per_gemeente[v.code]) for v in vlakken}
         klassen, waarden = kleur_naar_aantal(aantallen, "regeling", "regelingen")
         rijen = [
-            {
-                "code": v.code,
-                "naam": v.naam,
-                "provincie": v.provincie_naam,
-                "waarde": aantallen[v.code],
-                "regelingen": [],
-            }
+            {**rij_van(v, peildatum), "waarde": aantallen[v.code], "regelingen": []}
             for v in vlakken
         ]
         filter_tekst = f" van de vorm {dict(vorm_keuzes())[vorm]}" if vorm else ""
@@ -186,20 +193,25 @@ def lappendeken(*, peildatum: datetime.date, thema=None, vorm: str = "") -> dict
             aantal=len(namen) - len(waarden),
         )
     )
-    rijen = [
-        {
-            "code": v.code,
-            "naam": v.naam,
-            "provincie": v.provincie_naam,
-            "waarde": len(per_gemeente[v.code]),
-            "regelingen": [
-                {"teken": tekens[pk], "naam": regelingen[pk].naam, "slug": regelingen[pk].slug}
-                for pk in sorted(per_gemeente[v.code], key=lambda pk: regelingen[pk].naam)
-            ],
-        }
-        for v in vlakken
-        if per_gemeente[v.code]
-    ]
+    rijen = []
+    for v in vlakken:
+        if per_gemeente[v.code]:
+            eigen = sorted(per_gemeente[v.code], key=lambda pk: regelingen[pk].naam)
+            rijen.append(
+                {
+                    **rij_van(v, peildatum),
+                    "waarde": len(eigen),
+                    "regelingen": [
+                        {
+                            "teken": tekens[pk],
+                            "naam": regelingen[pk].naam,
+                            "slug": regelingen[pk].slug,
+                        }
+                        for pk in eigen
+                    ],
+                    "verbanden": "; ".join(f"{tekens[pk]}: {regelingen[pk].naam}" for pk in eigen),
+                }
+            )
     verbanden = [
         {
             "teken": tekens[pk],

@@ -83,9 +83,7 @@ def kaart_context(
     per_sleutel = {k.sleutel: k for k in inhoud.klassen}
     rijen = [
         {
-            "code": vlak.code,
-            "naam": vlak.naam,
-            "provincie": vlak.provincie_naam,
+            **kaart.rij_van(vlak, inhoud.peildatum),
             "waarde": inhoud.waarden[vlak.code][1],
             "klasse": per_sleutel[inhoud.waarden[vlak.code][0]].label,
         }
