@@ -21,6 +21,7 @@ from municipalities.kaart import (
 from municipalities.models import Gemeente
 from registry.geldigheid import actief_op_q
 
+from . import selectors
 from .constants import Gevolg
 from .filters import RegelingFilter
 from .models import Deelname, Regeling
@@ -249,7 +250,7 @@ def scan_kaart(*, uitkomst: dict, datum: datetime.date) -> Kaart | None:
     """The gemeenten of a herindelingsscan outlined, and every gemeente coloured by the number
     of the scanned regelingen with consequences (any gevolg but 'geen') it takes part in on the
     day before: the area they cover."""
-    peildatum = datum - datetime.timedelta(days=1)  # the map of the day before the herindeling
+    peildatum = selectors.dag_ervoor(datum)  # the map of the day before the herindeling
     if not heeft_grenzen(peildatum):
         return None
     vlakken = vlakken_op(peildatum)

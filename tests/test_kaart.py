@@ -315,3 +315,15 @@ def test_the_map_pages_do_not_grow_their_queries(
 def test_the_grenzen_command_says_what_it_stored(voorbeelddata, capsys):
     call_command("grenzen")
     assert "427 grenzen opgeslagen." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("peildatum", ["0001-01-01", "9999-12-31"])
+def test_the_maps_answer_on_the_first_and_last_day_of_the_calendar(client, api, db, peildatum):
+    call_command("voorbeelddata", verbosity=0)
+    for url in ("/kaart", "/kaart.svg", "/gemeenten/GM0626", "/regelingen/holland-rijnland"):
+        assert client.get(url, {"peildatum": peildatum}).status_code in (200, 404), url
+    verwacht = 404 if peildatum < "2015" else 200
+    assert api.get("/api/v1/kaart/gemeenten", {"peildatum": peildatum}).status_code == verwacht
+    assert client.get("/kaart.svg", {"peildatum": peildatum}).status_code == verwacht
+    scan = {"gemeenten": "GM0626", "datum": peildatum}
+    assert client.get("/herindelingsscan/kaart.svg", scan).status_code == verwacht
