@@ -164,7 +164,7 @@ class Afleiding:
             datum, naam = op_kaart[-1]
             return kaart(naam)[code], f"{BRON}: kaart van {datum:%-d-%-m-%Y}"
         dag_ervoor = periode.begindatum - datetime.timedelta(days=1)
-        delen, namen = [], []
+        delen, namen, ontbreekt = [], [], []
         eerder = self.periode(periode.gemeente.pk, dag_ervoor)
         if eerder and self.vorm(eerder) is not None:
             delen.append(self.vorm(eerder))
@@ -182,7 +182,8 @@ class Afleiding:
                 deel = self.vorm(voorganger)
                 if len(overgangen) > 1:  # divided: the part within a later map's shape
                     later = self.later_op_kaart(code, periode.begindatum)
-                    if later is None:
+                    if later is None:  # no map shows the division yet: left out, and said so
+                        ontbreekt.append(opgeheven.naam)
                         continue
                     deel = deel.intersection(later.buffer(VEREENVOUDIGING))
                 delen.append(deel)
@@ -190,7 +191,10 @@ class Afleiding:
         if not delen:
             return None, ""
         vorm = shapely.union_all(delen).buffer(0)
-        return vorm, f"{BRON}: samengesteld uit {', '.join(namen)}"
+        bron = f"{BRON}: samengesteld uit {', '.join(namen)}"
+        if ontbreekt:
+            bron += f"; zonder het deel van {', '.join(ontbreekt)} (nog op geen kaart verdeeld)"
+        return vorm, bron
 
     @staticmethod
     def later_op_kaart(code: str, datum: datetime.date):

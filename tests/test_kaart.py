@@ -327,3 +327,30 @@ def test_the_maps_answer_on_the_first_and_last_day_of_the_calendar(client, api, 
     assert client.get("/kaart.svg", {"peildatum": peildatum}).status_code == verwacht
     scan = {"gemeenten": "GM0626", "datum": peildatum}
     assert client.get("/herindelingsscan/kaart.svg", scan).status_code == verwacht
+
+
+def test_a_split_that_no_map_shows_yet_is_left_out_and_said_so(voorbeelddata):
+    from municipalities.models import Overgang
+
+    voorschoten = Gemeente.objects.get(code="GM0626")
+    voorschoten.einddatum = datetime.date(2027, 12, 31)
+    voorschoten.save()
+    herindeling = Herindeling.objects.create(
+        slug="2028-voorschoten",
+        naam="Voorschoten verdeeld",
+        datum=datetime.date(2028, 1, 1),
+        bron="Test",
+    )
+    herindeling.opgeheven.set([voorschoten])
+    for code, aandeel in (("GM0546", "0.6"), ("GM0629", "0.4")):  # Leiden, Wassenaar
+        Overgang.objects.create(
+            herindeling=herindeling,
+            gemeente=voorschoten,
+            opvolger=Gemeente.objects.get(code=code),
+            aandeel=aandeel,
+        )
+    bereken_grenzen()
+    leiden = Grens.objects.actief_op(datetime.date(2028, 6, 1)).get(gemeente__code="GM0546")
+    assert "zonder het deel van Voorschoten (nog op geen kaart verdeeld)" in leiden.bron
+    assert shape(leiden.geometrie).equals_exact(grens("GM0546", "2027-06-01"), 1e-9)
+    assert Grens.objects.actief_op(datetime.date(2028, 6, 1)).count() == 341
