@@ -48,6 +48,7 @@ BENCH_SCHALEN ?= 1,10,100
 bench: $(VENV)/.test
 	$(BIN)/python bench/register.py --schalen $(BENCH_SCHALEN)
 	DEBUG=false SECRET_KEY=bench SECURE_SSL_REDIRECT=false $(BIN)/python bench/roo.py
+	DEBUG=false SECRET_KEY=bench SECURE_SSL_REDIRECT=false $(BIN)/python bench/kaart.py
 
 # Schemathesis (all checks) against a live server on a fresh SQLite database with the voorbeelddata.
 # Reading operations run every phase; writing ones run as a beheerder (a throwaway account in the

@@ -5,6 +5,7 @@ from rest_framework.routers import SimpleRouter
 
 from . import views
 from .api import DeelnameViewSet, RegelingViewSet, ThemaViewSet
+from .kaart_api import GemeenteKaartView, LappendekenView, RegelingKaartView
 from .overzichten import (
     DownloadView,
     GemeenteOverzichtView,
@@ -51,6 +52,13 @@ api = [
     path("cijfers/themas", ThemaCijfersView.as_view(), name="cijfers-themas"),
     path("cijfers/provincies", ProvincieCijfersView.as_view(), name="cijfers-provincies"),
     path("wijzigingen", WijzigingenView.as_view(), name="wijzigingen"),
+    path(
+        "kaart/regelingen/<slug:identificatie>",
+        RegelingKaartView.as_view(),
+        name="kaart-regeling",
+    ),
+    path("kaart/gemeenten/<cbs:code>", GemeenteKaartView.as_view(), name="kaart-gemeente"),
+    path("kaart/lappendeken", LappendekenView.as_view(), name="kaart-lappendeken"),
 ]
 
 urlpatterns = [
@@ -63,6 +71,11 @@ urlpatterns = [
     path("themas/<slug:slug>", views.thema_detail, name="thema-pagina"),
     path("cijfers", views.cijfers, name="cijfers"),
     path("downloads", views.downloads, name="downloads-pagina"),
+    path("kaart", views.lappendeken, name="kaart"),
+    path("kaart.svg", views.lappendeken_svg, name="kaart-svg"),
+    path("regelingen/<slug:slug>/kaart.svg", views.regeling_svg, name="regeling-kaart-svg"),
+    path("gemeenten/<cbs:code>/kaart.svg", views.gemeente_svg, name="gemeente-kaart-svg"),
+    path("herindelingsscan/kaart.svg", views.herindelingsscan_svg, name="scan-kaart-svg"),
     path("herindelingsscan", views.herindelingsscan, name="herindelingsscan-pagina"),
     path("gemeenten/<cbs:code>", views.gemeente_detail, name="gemeente-pagina"),
     path("gemeenten/<cbs:code>/register", views.gemeente_register, name="gemeente-register"),

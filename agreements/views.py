@@ -9,12 +9,17 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.forms.utils import flatatt
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 
 from municipalities.constants import PartnerSoort
 from municipalities.filters import zoek_naam_of_code
+from municipalities.grenzen import GRENZEN_VANAF
+from municipalities.kaart import ATTRIBUTIE, teken
 from municipalities.models import Gemeente, Herindeling, Partner
 from registry import datapakket
 from registry.converters import CBS_CODE
@@ -24,7 +29,7 @@ from registry.peildatum import peildatum_uit
 from registry.sections import sections
 
 from . import downloads as dataset
-from . import selectors, verschil
+from . import kaart, selectors, verschil
 from .constants import Gevolg, Vorm
 from .filters import RegelingFilter, zoek_regeling
 from .models import Deelname, Herziening, Regeling, Thema
@@ -93,6 +98,48 @@ def kies_uit(form):
         form.fields[naam].empty_label = "Alle"
         form.fields[naam].widget.choices = form.fields[naam].choices
     form.fields["peildatum"].widget = forms.DateInput(attrs={"type": "date"})
+
+
+def kaart_context(
+    inhoud, peildatum: datetime.date, svg: str, geojson: str, parameters: dict | None = None
+) -> dict:
+    """A map for a page (includes/kaart.html): the SVG, its legend, and where to download it
+    as SVG and as GeoJSON; or, before the register's boundaries begin, only that it has none."""
+    query = "?" + urlencode({"peildatum": peildatum.isoformat(), **(parameters or {})})
+    if inhoud is None:
+        return {"geen_grenzen": True, "vanaf": GRENZEN_VANAF, "peildatum": peildatum}
+    per_sleutel = {k.sleutel: k for k in inhoud.klassen}
+    rijen = [
+        {
+            **kaart.rij_van(vlak, inhoud.peildatum),
+            "waarde": inhoud.waarden[vlak.code][1],
+            "klasse": per_sleutel[inhoud.waarden[vlak.code][0]].label,
+        }
+        for vlak in inhoud.vlakken
+        if vlak.code in inhoud.waarden and inhoud.waarden[vlak.code][1] not in ("0", None)
+    ]
+    rijen.sort(key=lambda r: (-int(r["waarde"]) if r["waarde"].isdigit() else 0, r["naam"]))
+    return {
+        "rijen": rijen,
+        "svg": mark_safe(teken(inhoud)),  # teken() escapes every text
+        "inhoud": inhoud,
+        "svg_adres": svg + query,
+        "geojson_adres": geojson + query,
+        "attributie": ATTRIBUTIE,
+    }
+
+
+def svg_download(inhoud, naam: str) -> HttpResponse:
+    """A map as an SVG file with its legend, to put in a raadsvoorstel."""
+    if inhoud is None:
+        raise Http404(f"Het register heeft geen grenzen van vóór {GRENZEN_VANAF:%-d-%-m-%Y}.")
+    response = HttpResponse(
+        teken(inhoud, met_legenda=True), content_type="image/svg+xml; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="kaart-{naam}-{inhoud.peildatum:%Y-%m-%d}.svg"'
+    )
+    return response
 
 
 def home(request):
@@ -198,7 +245,19 @@ def regeling_detail(request, slug):
     context = {"regeling": regeling, **deelnames_op_peildatum(request, regeling.deelnames.all())}
     context["sections"] = sections("regeling", regeling=regeling, peildatum=context["peildatum"])
     context["wijzigingen"] = selectors.wijzigingshistorie(regeling)
+    context["kaart"] = kaart_context(
+        kaart.regeling_kaart(regeling=regeling, peildatum=context["peildatum"]),
+        context["peildatum"],
+        reverse("regeling-kaart-svg", args=[slug]),
+        reverse("kaart-regeling", args=[slug]),
+    )
     return render(request, "agreements/regeling_detail.html", context)
+
+
+def regeling_svg(request, slug):
+    regeling = get_object_or_404(Regeling, slug=slug)
+    peildatum = peildatum_uit(request)
+    return svg_download(kaart.regeling_kaart(regeling=regeling, peildatum=peildatum), slug)
 
 
 def thema_detail(request, slug):
@@ -254,8 +313,8 @@ def codes_van(tekst: str) -> tuple[str, list[str]]:
     return ",".join(codes), onbekend
 
 
-def herindelingsscan(request):
-    """The herindelingsscan for people: the API's parameters, the result grouped by gevolg."""
+def scan_uitkomst(request) -> tuple[dict | None, dict]:
+    """The herindelingsscan of the parameters of the page, and what is wrong with them."""
     uitkomst, fouten = None, {}
     if request.GET:
         data = request.GET.dict()
@@ -268,6 +327,38 @@ def herindelingsscan(request):
             fouten = fout.fouten
         except Gemeente.DoesNotExist as fout:
             fouten = {"gemeenten": [str(fout)]}
+    return uitkomst, fouten
+
+
+def scan_kaart(uitkomst: dict):
+    return kaart.scan_kaart(
+        uitkomst=uitkomst, datum=datetime.date.fromisoformat(str(uitkomst["datum"]))
+    )
+
+
+def herindelingsscan_svg(request):
+    uitkomst, fouten = scan_uitkomst(request)
+    if not uitkomst:
+        raise Http404("Geef de gemeenten en de datum van de herindeling.")
+    return svg_download(scan_kaart(uitkomst), "herindelingsscan")
+
+
+def herindelingsscan(request):
+    """The herindelingsscan for people: the API's parameters, the result grouped by gevolg."""
+    uitkomst, fouten = scan_uitkomst(request)
+    scan_kaart_context = None
+    if uitkomst:
+        inhoud = scan_kaart(uitkomst)
+        scan_kaart_context = kaart_context(
+            inhoud,
+            inhoud.peildatum if inhoud else uitkomst["datum"],
+            reverse("scan-kaart-svg"),
+            reverse("herindelingsscan"),
+        )
+        if inhoud:  # the download takes the parameters of the scan, not a peildatum
+            query = request.GET.urlencode()
+            scan_kaart_context["svg_adres"] = f"{reverse('scan-kaart-svg')}?{query}"
+            scan_kaart_context["geojson_adres"] = ""
     if uitkomst:
         per_gevolg = {g: [] for g in Gevolg}
         for regel in uitkomst["regelingen"]:
@@ -279,6 +370,7 @@ def herindelingsscan(request):
         {
             "fouten": fouten,
             "uitkomst": uitkomst,
+            "kaart": scan_kaart_context,
             "gevolgen": Gevolg,
             "gemeenten": Gemeente.objects.order_by("naam", "code").values_list("code", "naam"),
             "herindelingen": Herindeling.objects.select_related("opvolger").prefetch_related(
@@ -309,15 +401,34 @@ def gemeente_detail(request, code):
                 else None,
             },
         )
+    overzicht = selectors.gemeente_overzicht(gemeente=gemeente, peildatum=peildatum)
     return render(
         request,
         "agreements/gemeente_detail.html",
         {
             "gemeente": gemeente,
             "peildatum": peildatum,
-            "overzicht": selectors.gemeente_overzicht(gemeente=gemeente, peildatum=peildatum),
+            "overzicht": overzicht,
             "sections": sections("gemeente", gemeente=gemeente, peildatum=peildatum),
+            "kaart": kaart_context(
+                kaart.gemeente_kaart(gemeente=gemeente, overzicht=overzicht, peildatum=peildatum),
+                peildatum,
+                reverse("gemeente-kaart-svg", args=[gemeente.code]),
+                reverse("kaart-gemeente", args=[gemeente.code]),
+            ),
         },
+    )
+
+
+def gemeente_svg(request, code):
+    gemeente = get_object_or_404(Gemeente, code=code)
+    peildatum = peildatum_uit(request, standaard=gemeente.einddatum)
+    if not gemeente.is_actief_op(peildatum):
+        raise Http404(f"{gemeente.naam} bestaat niet op {peildatum:%-d-%-m-%Y}.")
+    overzicht = selectors.gemeente_overzicht(gemeente=gemeente, peildatum=peildatum)
+    return svg_download(
+        kaart.gemeente_kaart(gemeente=gemeente, overzicht=overzicht, peildatum=peildatum),
+        gemeente.code,
     )
 
 
@@ -418,4 +529,64 @@ def downloads(request):
             "maanden": dataset.eerste_van_de_maand(datetime.date.today()),
             "bronnen": datapakket.bronnen(),
         },
+    )
+
+
+def lappendeken_filters(request):
+    """The filters of /kaart: thema, vorm and peildatum, as the regelingen list reads them."""
+    data = {k: request.GET.get(k, "") for k in ("thema", "vorm", "peildatum")}
+    filterset = RegelingFilter(data, queryset=Regeling.objects.none())
+    velden = filterset.form.fields
+    for naam in ("thema", "vorm", "peildatum"):
+        velden[naam].help_text, velden[naam].label = velden[naam].label, KORTE_LABELS[naam]
+    velden["thema"].widget = forms.Select(
+        choices=[("", "Geen: het aantal regelingen"), *Thema.objects.values_list("slug", "naam")]
+    )
+    velden["vorm"].empty_label = "Alle"
+    velden["vorm"].widget.choices = velden["vorm"].choices
+    velden["peildatum"].widget = forms.DateInput(attrs={"type": "date"})
+    geldig = filterset.is_valid()
+    thema = filterset.form.cleaned_data.get("thema") if geldig else None
+    vorm = filterset.form.cleaned_data.get("vorm", "") if geldig else ""
+    return filterset, geldig, thema, vorm or ""
+
+
+def lappendeken(request):
+    """The lappendeken: per thema, which verband each gemeente takes part in; without a thema,
+    how many regelingen."""
+    peildatum = peildatum_uit(request)
+    filterset, geldig, thema, vorm = lappendeken_filters(request)
+    uitkomst = kaart.lappendeken(peildatum=peildatum, thema=thema, vorm=vorm) if geldig else None
+    parameters = {k: v for k, v in (("thema", thema.slug if thema else ""), ("vorm", vorm)) if v}
+    return render(
+        request,
+        "agreements/kaart.html",
+        {
+            "filter": filterset,
+            "velden": [filterset.form[naam] for naam in ("thema", "vorm", "peildatum")],
+            "peildatum": peildatum,
+            "thema": thema,
+            "uitkomst": uitkomst,
+            "kaart": kaart_context(
+                uitkomst["kaart"] if uitkomst else None,
+                peildatum,
+                reverse("kaart-svg"),
+                reverse("kaart-lappendeken"),
+                parameters,
+            )
+            if geldig
+            else None,
+        },
+        status=200 if geldig else 400,
+    )
+
+
+def lappendeken_svg(request):
+    peildatum = peildatum_uit(request)
+    filterset, geldig, thema, vorm = lappendeken_filters(request)
+    if not geldig:
+        raise Http404("Onbekend thema of onbekende vorm.")
+    uitkomst = kaart.lappendeken(peildatum=peildatum, thema=thema, vorm=vorm)
+    return svg_download(
+        uitkomst["kaart"] if uitkomst else None, thema.slug if thema else "regelingen"
     )

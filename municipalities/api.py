@@ -1,9 +1,25 @@
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+import datetime
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import views
+from rest_framework.exceptions import NotFound
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 
 from registry.converters import CBS_CODE_INVOER, cbs_code
-from registry.viewsets import RegisterViewSet, crud_schema
+from registry.peildatum import parse_peildatum
+from registry.viewsets import RegisterViewSet, StrictQueryParamsMixin, crud_schema
 
 from .filters import GemeenteFilter, PartnerFilter
+from .grenzen import GRENZEN_VANAF
+from .kaart import ATTRIBUTIE, geojson, heeft_grenzen
 from .models import Gemeente, Herindeling, Partner
 from .serializers import GemeenteSerializer, HerindelingSerializer, PartnerSerializer
 
@@ -82,3 +98,60 @@ class HerindelingViewSet(RegisterViewSet):
     lookup_field = "slug"
     lookup_url_kwarg = "identificatie"
     export_naam = "herindelingen"
+
+
+class GeoJsonRenderer(JSONRenderer):
+    """GeoJSON (RFC 7946) under its own media type."""
+
+    media_type = "application/geo+json"
+    format = "geojson"
+
+
+GEEN_GRENZEN = (
+    f"Het register heeft geen grenzen van vóór {GRENZEN_VANAF:%-d-%-m-%Y}: kies een latere "
+    "peildatum."
+)
+PEILDATUM_KAART = OpenApiParameter(
+    "peildatum",
+    datetime.date,
+    description="Peildatum (JJJJ-MM-DD): de gemeenten en hun grenzen op deze datum, vanaf "
+    f"{GRENZEN_VANAF:%Y-%m-%d}; standaard vandaag.",
+)
+
+
+def geojson_antwoord(beschrijving: str) -> dict:
+    """The responses of a map in the OpenAPI document: GeoJSON, or 404 before 2015."""
+    return {
+        (200, GeoJsonRenderer.media_type): OpenApiResponse(
+            OpenApiTypes.OBJECT, description=beschrijving
+        ),
+        404: OpenApiResponse(description=GEEN_GRENZEN),
+    }
+
+
+class KaartView(StrictQueryParamsMixin, views.APIView):
+    # A map as GeoJSON on a peildatum (default today); before 2015 a 404 that says why.
+    http_method_names = ["get"]
+    renderer_classes = [GeoJsonRenderer]
+    extra_query_params: tuple[str, ...] = ("peildatum",)
+
+    def peildatum(self) -> datetime.date:
+        peildatum = parse_peildatum(self.request.query_params.get("peildatum"))
+        if not heeft_grenzen(peildatum):
+            raise NotFound(GEEN_GRENZEN)
+        return peildatum
+
+
+@extend_schema(
+    operation_id="kaart_gemeenten",
+    tags=["kaart"],
+    summary="Kaart van de gemeenten",
+    description="De gemeenten die op de peildatum bestaan met hun grenzen, als GeoJSON "
+    "FeatureCollection (RFC 7946, WGS84 lengte- en breedtegraad), met CBS-code, naam en "
+    f"provincie. {ATTRIBUTIE}",
+    parameters=[PEILDATUM_KAART],
+    responses=geojson_antwoord("De gemeenten van de peildatum als GeoJSON."),
+)
+class KaartGemeentenView(KaartView):
+    def get(self, request):
+        return Response(geojson(None, self.peildatum()))

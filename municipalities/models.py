@@ -462,3 +462,64 @@ class Overgang(TekstControle, models.Model):
     @classmethod
     def houders_q(cls, sleutels, prefix: str = "") -> Q:
         return GEEN
+
+
+class Grens(Geldigheid):
+    """The territory of a gemeente over a period in which it did not change, as the maps draw it
+    and the API gives it. Derived from the CBS maps and the herindelingen by ``manage.py grenzen``
+    (municipalities/grenzen.py); never edited by hand."""
+
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name="gemeente", on_delete=models.CASCADE, related_name="grenzen"
+    )
+    bron = models.CharField(
+        "bron",
+        max_length=500,
+        help_text="De kaart waaruit de grens komt, of de grenzen waaruit zij is samengesteld.",
+    )
+    pad = models.TextField(
+        "SVG-pad",
+        help_text="De grens als SVG-pad in hectometers van het Rijksdriehoekstelsel, y naar "
+        "beneden (zie municipalities/kaart.py), vereenvoudigd voor een landelijke kaart.",
+    )
+    geometrie = models.JSONField(
+        "geometrie", help_text="GeoJSON-geometrie (RFC 7946) in WGS84, lengte- en breedtegraad."
+    )
+    oppervlakte = models.PositiveIntegerField("oppervlakte (ha)")
+    x_min = models.IntegerField()
+    y_min = models.IntegerField()
+    x_max = models.IntegerField()
+    y_max = models.IntegerField()
+    label_x = models.IntegerField(help_text="Een punt binnen de gemeente voor een label.")
+    label_y = models.IntegerField()
+    buren = models.JSONField(
+        "buren", default=list, blank=True, help_text="CBS-codes van de gemeenten die eraan grenzen."
+    )
+
+    class Meta:
+        verbose_name = "grens"
+        verbose_name_plural = "grenzen"
+        ordering = ["gemeente__naam", "begindatum"]
+        constraints = [
+            *Geldigheid.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["gemeente", "begindatum"],
+                name="grens_een_per_gemeente_en_begindatum",
+                violation_error_message="Deze gemeente heeft al een grens vanaf die datum.",
+            ),
+            models.CheckConstraint(
+                condition=Q(begindatum__isnull=False),
+                name="grens_met_begindatum",
+                violation_error_message="Een grens heeft een begindatum.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.gemeente} vanaf {self.begindatum:%Y-%m-%d}"
+
+    def houders(self) -> frozenset[str]:
+        return NIEMAND  # derived by a command, edited by nobody
+
+    @classmethod
+    def houders_q(cls, sleutels, prefix: str = "") -> Q:
+        return GEEN

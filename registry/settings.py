@@ -384,6 +384,7 @@ SPECTACULAR_SETTINGS = {
             "description": "Wat een herindeling betekent voor de regelingen van de gemeenten.",
         },
         {"name": "netwerk", "description": "Welke gemeenten samenwerken, en hoe vaak."},
+        {"name": "kaart", "description": "Kaarten als GeoJSON (RFC 7946, WGS84)."},
         {"name": "cijfers", "description": "De cijfers van het NHL-onderzoek, herberekend."},
         {"name": "procedurestappen", "description": "De Wgr-procedure per regeling en gemeente."},
         {"name": "jaarstukken", "description": "Kaderbrief, begroting en jaarrekening."},

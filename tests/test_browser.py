@@ -53,6 +53,9 @@ PAGINAS = [
     "/regelingen/werkorganisatie-duivenvoorde/melding",
     "/gemeenten/GM0626/melding?peildatum=2020-01-01",
     "/gemeenten/GM0626/melding/verstuurd",
+    "/kaart",
+    "/kaart?thema=natuur-en-milieu-afval&peildatum=2020-01-01",
+    "/regelingen/holland-rijnland?peildatum=2020-01-01",
 ]
 
 
@@ -249,3 +252,70 @@ def test_the_api_docs_and_the_admin_work_under_the_content_security_policy(pagin
     assert "Samenwerkingsregister API" in pagina.locator("redoc h1").first.inner_text()
     assert pagina.goto("/admin/login/").status == 200
     assert pagina.get_by_role("button", name="Aanmelden").count() == 1
+
+
+def test_every_gemeente_of_a_map_is_reached_and_followed_with_the_keyboard(pagina):
+    pagina.goto("/regelingen/holland-rijnland?peildatum=2020-01-01")
+    op_kaart = pagina.eval_on_selector_all(
+        "svg.kaart a", "links => links.map(a => a.dataset.gemeente)"
+    )
+    assert len(op_kaart) > 13
+    tab_naar(pagina, "svg.kaart a", maximaal=120)
+    bereikt = []
+    while pagina.evaluate("document.activeElement.matches('svg.kaart a')"):
+        bereikt.append(pagina.evaluate("document.activeElement.dataset.gemeente"))
+        pagina.keyboard.press("Tab")
+    assert bereikt == op_kaart
+    zichtbaar = pagina.evaluate(
+        "() => { const a = document.querySelector('svg.kaart a[data-waarde]'); a.focus();"
+        " return getComputedStyle(a.querySelector('path')).stroke; }"
+    )
+    assert zichtbaar == "rgb(225, 112, 0)"  # the focus shows on the map itself
+    code = pagina.evaluate("document.activeElement.dataset.gemeente")
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_url(re.compile(rf"/gemeenten/{code}\?peildatum=2020-01-01$"))
+
+
+def test_the_map_can_be_skipped_with_the_keyboard(pagina):
+    pagina.goto("/kaart?peildatum=2020-01-01")
+    tab_naar(pagina, ".kaart-figuur > a.overslaan", maximaal=40)
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_url(re.compile("#lappendeken-na$"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/regelingen?thema=natuur-en-milieu&peildatum=2020-01-01",
+        "/gemeenten/GM0626",
+        "/kaart?thema=natuur-en-milieu-afval&peildatum=2020-01-01",
+        "/regelingen/holland-rijnland",
+        "/herindelingsscan?gemeenten=GM0017,GM0009,GM0014&datum=2019-01-01&opvolger=GM0014",
+        "/gemeenten/GM0626/dashboard?peildatum=2026-03-01",
+    ],
+)
+def test_every_page_works_on_a_phone_360_pixels_wide(pagina, url):
+    pagina.set_viewport_size({"width": 360, "height": 740})
+    assert pagina.goto(url).status == 200
+    assert pagina.evaluate("document.documentElement.scrollWidth") <= 360
+    for link in pagina.locator("header nav a").all():  # the navigation wraps, nothing cut off
+        vak = link.bounding_box()
+        assert vak["x"] >= 0 and vak["x"] + vak["width"] <= 360
+    kaart = pagina.locator("svg.kaart")
+    if kaart.count():
+        vak = kaart.bounding_box()
+        assert vak["width"] <= 360 and vak["height"] > 100
+
+
+def test_a_map_prints_on_a4_with_its_legend(pagina):
+    pagina.set_viewport_size({"width": 718, "height": 1047})  # A4 within its margins, at 96 dpi
+    pagina.goto("/kaart?thema=natuur-en-milieu-afval&peildatum=2020-01-01")
+    pagina.emulate_media(media="print")
+    assert pagina.evaluate("document.documentElement.scrollWidth") <= 718
+    kaart = pagina.locator("svg.kaart").bounding_box()
+    assert kaart["width"] <= 718 and kaart["height"] <= 1047 * 0.85
+    assert (
+        pagina.locator("ul.legenda").is_visible()
+        and not pagina.locator(".exports").first.is_visible()
+    )

@@ -23,15 +23,15 @@ VRAGEN = {
     "/": 9,
     "/zoeken?zoek=e": 7,
     "/regelingen": 10,
-    "/regelingen/{slug}": 19,  # 16, and 2 for the wijzigingshistorie (rows, their thema's)
+    "/regelingen/{slug}": 20,  # 16, 2 wijzigingshistorie, 1 register version, 1 map
     "/gemeenten": 7,
-    "/gemeenten/GM9998": 11,  # 8, and 2 for the lopende besluitvorming that grip adds
+    "/gemeenten/GM9998": 12,  # 8, 2 for the lopende besluitvorming that grip adds, 1 map
     "/gemeenten/GM9998/register": 6,
     "/themas/{thema}": 11,
     "/partners/{partner}": 5,
     "/provincies/{provincie}": 13,
     "/cijfers": 10,
-    "/herindelingsscan?gemeenten=GM9998&datum=2020-01-01": 9,
+    "/herindelingsscan?gemeenten=GM9998&datum=2020-01-01": 10,  # 1 for the map
 }
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from agreements import roo
 from agreements.models import Regeling
 from agreements.services import pas_toe, vul_identificatoren
+from municipalities.grenzen import bereken_grenzen
 from municipalities.models import Gemeente, Herindeling
 from registry.protocol import historie_model, kanaal, vastleggen
 
@@ -24,8 +25,8 @@ def fixtures() -> list[str]:
 class Command(BaseCommand):
     help = (
         "Laadt de voorbeelddata (gemeenten, thema's, de voorbeeldcasussen en de herindelingen) "
-        "in een leeg register, met --landelijk ook de landelijke momentopname van het ROO, en "
-        "voert de herindelingen door."
+        "in een leeg register, met --landelijk ook de landelijke momentopname van het ROO, "
+        "voert de herindelingen door en leidt de grenzen voor de kaarten af."
     )
 
     def add_arguments(self, parser):
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             # The herindelingen are carried through the deelnames as a griffie would: recorded.
             for herindeling in Herindeling.objects.order_by("datum"):
                 pas_toe(herindeling)
+            bereken_grenzen()  # the boundaries of every date, for the maps
 
     def importeer_momentopname(self, verbosity: int):
         try:
