@@ -112,16 +112,16 @@ def test_a_tampered_inline_value_is_a_form_error(admin_client, admin_url, regeli
     assert not regeling.deelnames.exists()
 
 
-def test_a_deelname_cannot_start_before_its_regeling_in_the_api(beheerder_api):
+def test_a_deelname_cannot_start_before_its_regeling_in_the_api(leest_eerst_api):
     regeling = RegelingFactory(begindatum=D(2020, 1, 1))
     gemeente = GemeenteFactory()
     body = {"regeling": regeling.slug, "gemeente": gemeente.code, "begindatum": "2019-12-31"}
-    response = beheerder_api.post("/api/v1/deelnames", body, format="json")
+    response = leest_eerst_api.post("/api/v1/deelnames", body, format="json")
     assert response.status_code == 400
     reden = next(p for p in response.json()["invalidParams"] if p["name"] == "begindatum")
     assert "De regeling begint op 01-01-2020" in reden["reason"]
     body["begindatum"] = "2020-01-01"
-    assert beheerder_api.post("/api/v1/deelnames", body, format="json").status_code == 201
+    assert leest_eerst_api.post("/api/v1/deelnames", body, format="json").status_code == 201
 
 
 def test_a_deelname_cannot_start_before_its_regeling_in_the_admin(
@@ -144,12 +144,12 @@ def test_a_deelname_cannot_start_before_its_regeling_in_the_admin(
     assert not regeling.deelnames.exists()
 
 
-def test_a_regeling_cannot_start_after_its_deelnames(beheerder_api):
+def test_a_regeling_cannot_start_after_its_deelnames(leest_eerst_api):
     deelname = DeelnameFactory(
         regeling=RegelingFactory(begindatum=D(2015, 1, 1)), begindatum=D(2016, 1, 1)
     )
     regeling = deelname.regeling
-    response = beheerder_api.patch(
+    response = leest_eerst_api.patch(
         f"/api/v1/regelingen/{regeling.slug}", {"begindatum": "2017-01-01"}, format="json"
     )
     assert response.status_code == 400

@@ -16,7 +16,7 @@ OVERZICHT = "/api/v1/gemeenten/GM0626/overzicht"
 
 
 def test_overview_answers_etag_then_304_then_new_etag_after_a_change(
-    voorbeelddata, api, beheerder_api
+    voorbeelddata, api, leest_eerst_api
 ):
     eerste = api.head(OVERZICHT)  # curl -I
     assert eerste.status_code == 200
@@ -30,7 +30,7 @@ def test_overview_answers_etag_then_304_then_new_etag_after_a_change(
     assert herhaald.content == b""
 
     deelname = Deelname.objects.filter(gemeente__code="GM0626").first()
-    gewijzigd = beheerder_api.patch(
+    gewijzigd = leest_eerst_api.patch(
         f"/api/v1/deelnames/{deelname.uuid}", {"toelichting": "Gewijzigd"}, format="json"
     )
     assert gewijzigd.status_code == 200

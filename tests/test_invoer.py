@@ -113,11 +113,11 @@ def test_a_valid_basic_header_still_signs_in(api, admin_user):
     ],
 )
 def test_a_control_character_in_a_json_body_is_a_400_naming_the_field(
-    beheerder_api, gegevens, stand, veld, waarde
+    leest_eerst_api, gegevens, stand, veld, waarde
 ):
     body = {"regeling": gegevens.regeling.slug, "gemeente": "GM0626", veld: waarde}
     voor = stand()
-    response = beheerder_api.post(
+    response = leest_eerst_api.post(
         "/api/v1/deelnames", json.dumps(body), content_type="application/json"
     )
     assert response.status_code == 400, response.content
@@ -126,16 +126,16 @@ def test_a_control_character_in_a_json_body_is_a_400_naming_the_field(
     assert stand() == voor
 
 
-def test_a_control_character_in_a_json_key_is_a_400(beheerder_api, gegevens):
-    response = beheerder_api.post(
+def test_a_control_character_in_a_json_key_is_a_400(leest_eerst_api, gegevens):
+    response = leest_eerst_api.post(
         "/api/v1/deelnames", json.dumps({"a\x00": 1}), content_type="application/json"
     )
     assert response.status_code == 400
 
 
-def test_a_lone_surrogate_in_a_json_body_is_a_400(beheerder_api, gegevens):
+def test_a_lone_surrogate_in_a_json_body_is_a_400(leest_eerst_api, gegevens):
     regeling = gegevens.regeling
-    response = beheerder_api.patch(
+    response = leest_eerst_api.patch(
         f"/api/v1/regelingen/{regeling.slug}",
         '{"naam": "Naam \\ud800"}',
         content_type="application/json",
@@ -145,27 +145,27 @@ def test_a_lone_surrogate_in_a_json_body_is_a_400(beheerder_api, gegevens):
     assert "\ud800" not in regeling.naam
 
 
-def test_a_body_over_the_limit_is_a_413(beheerder_api, gegevens, settings):
+def test_a_body_over_the_limit_is_a_413(leest_eerst_api, gegevens, settings):
     body = json.dumps({"toelichting": "x" * (3 * 1024 * 1024)})
-    response = beheerder_api.post("/api/v1/deelnames", body, content_type="application/json")
+    response = leest_eerst_api.post("/api/v1/deelnames", body, content_type="application/json")
     assert response.status_code == 413
     assert response["Content-Type"] == PROBLEM_JSON
     assert str(settings.DATA_UPLOAD_MAX_MEMORY_SIZE) in response.json()["detail"].replace(".", "")
 
 
 @pytest.mark.parametrize("diepte", [50, 100_000])
-def test_deeply_nested_json_is_a_400(beheerder_api, gegevens, diepte):
+def test_deeply_nested_json_is_a_400(leest_eerst_api, gegevens, diepte):
     body = "[" * diepte + "]" * diepte
-    response = beheerder_api.post(
+    response = leest_eerst_api.post(
         "/api/v1/deelnames", f'{{"regeling": {body}}}', content_type="application/json"
     )
     assert response.status_code == 400
     assert response["Content-Type"] == PROBLEM_JSON
 
 
-def test_ordinary_nesting_still_works(beheerder_api, gegevens):
+def test_ordinary_nesting_still_works(leest_eerst_api, gegevens):
     regeling = RegelingFactory()
-    response = beheerder_api.patch(
+    response = leest_eerst_api.patch(
         f"/api/v1/regelingen/{regeling.slug}",
         {"bevoegdheidsverkrijgingen": ["mandaat"]},
         format="json",
@@ -173,8 +173,8 @@ def test_ordinary_nesting_still_works(beheerder_api, gegevens):
     assert response.status_code == 200, response.content
 
 
-def test_malformed_json_is_a_400(beheerder_api, gegevens):
-    response = beheerder_api.post(
+def test_malformed_json_is_a_400(leest_eerst_api, gegevens):
+    response = leest_eerst_api.post(
         "/api/v1/deelnames", '{"regeling": ', content_type="application/json"
     )
     assert response.status_code == 400
@@ -215,9 +215,9 @@ def test_a_long_but_bounded_search_still_works(client, gegevens):
         ("Naam\x00", "stuurteken"),
     ],
 )
-def test_a_name_with_invisible_or_control_characters_is_refused(beheerder_api, tekst, fout):
+def test_a_name_with_invisible_or_control_characters_is_refused(leest_eerst_api, tekst, fout):
     regeling = RegelingFactory()
-    response = beheerder_api.patch(
+    response = leest_eerst_api.patch(
         f"/api/v1/regelingen/{regeling.slug}", {"naam": tekst}, format="json"
     )
     assert response.status_code == 400
@@ -226,11 +226,11 @@ def test_a_name_with_invisible_or_control_characters_is_refused(beheerder_api, t
 
 
 def test_a_text_may_keep_its_line_breaks_but_not_a_zero_width_space_in_a_name_only(
-    beheerder_api,
+    leest_eerst_api,
 ):
     regeling = RegelingFactory()
     doel = "Het doel:\r\n\ta. het een;\nb. het ander\u200b."
-    response = beheerder_api.patch(
+    response = leest_eerst_api.patch(
         f"/api/v1/regelingen/{regeling.slug}", {"doel": doel}, format="json"
     )
     assert response.status_code == 200, response.content
@@ -238,10 +238,10 @@ def test_a_text_may_keep_its_line_breaks_but_not_a_zero_width_space_in_a_name_on
     assert regeling.doel == doel
 
 
-def test_texts_are_stored_in_nfc(beheerder_api):
+def test_texts_are_stored_in_nfc(leest_eerst_api):
     regeling = RegelingFactory()
     ontleed = "Cafe\u0301 de Zwaan"  # e + combining acute
-    response = beheerder_api.patch(
+    response = leest_eerst_api.patch(
         f"/api/v1/regelingen/{regeling.slug}",
         {"naam": ontleed, "doel": ontleed},
         format="json",
