@@ -17,12 +17,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch
+from django.urls import reverse
 
 from municipalities.constants import PartnerSoort
 from municipalities.models import Gemeente, Partner
 from registry.converters import CBS_CODE_INVOER, cbs_code
 from registry.peildatum import OngeldigeParameter, parse_datum
-from registry.protocol import Regel, Veldwijziging, koppelingshistorie, regels, weergave
+from registry.protocol import (
+    KANALEN,
+    Regel,
+    Veldwijziging,
+    koppelingshistorie,
+    regels,
+    weergave,
+)
+from registry.protocol import wijzigingen as veldwijzigingen
 from registry.versie import bewaard
 
 from .constants import GEVOLG_UITLEG, VORMEN, Beleidsintensiteit, Gevolg, Rechtsgebied, Vorm
@@ -829,3 +838,120 @@ def wijzigingshistorie(regeling: Regeling, *, aantal: int = HISTORIE_REGELS) -> 
 
 def _themas_van(rij) -> list[str]:
     return sorted(k.thema.naam for k in rij.historicalregeling_themas_set.all() if k.thema)
+
+
+# What the change feeds show of a deelname (its regeling and deelnemer are in its title).
+DEELNAME_OPENBARE_VELDEN = ("rol", "begindatum", "einddatum", "verdeelsleutel", "toelichting")
+SOORT_TITELS = {"+": "toegevoegd", "~": "gewijzigd", "-": "verwijderd"}
+
+
+@dataclass(frozen=True)
+class Wijziging:
+    """A public change of a regeling or deelname, as a feed reader shows it."""
+
+    sleutel: str  # stable: the model and the id of its history row
+    titel: str
+    adres: str
+    datum: datetime.datetime
+    kanaal: str
+    organisaties: str
+    wijzigingen: list[Veldwijziging]
+
+
+def _voorgangers(historisch, rijen: list) -> dict:
+    """For each history row, the row of the same object just before it (one query)."""
+    per_object = defaultdict(list)
+    for rij in historisch.objects.filter(id__in={r.id for r in rijen}).order_by(
+        "history_date", "history_id"
+    ):
+        per_object[rij.id].append(rij)
+    voor = {}
+    for reeks in per_object.values():
+        for vorige, rij in itertools.pairwise(reeks):
+            voor[rij.history_id] = vorige
+    return voor
+
+
+def recente_wijzigingen(
+    *, gemeente: Gemeente | None = None, regeling: Regeling | None = None, aantal: int = 50
+) -> list[Wijziging]:
+    """The newest ``aantal`` changes of public fields of regelingen and deelnames, newest first:
+    of the whole register, of the deelnames of ``gemeente`` and the regelingen it ever took part
+    in, or of ``regeling`` and its deelnames. A fixed number of queries."""
+    regelingen = Regeling.history.model.objects.all()
+    deelnames = Deelname.history.model.objects.all()
+    if regeling is not None:
+        regelingen = regelingen.filter(id=regeling.pk)
+        deelnames = deelnames.filter(regeling_id=regeling.pk)
+    if gemeente is not None:
+        deelnames = deelnames.filter(gemeente_id=gemeente.pk)
+        regelingen = regelingen.filter(id__in=deelnames.values("regeling_id"))
+    volgorde = ("-history_date", "-history_id")
+    gekozen = sorted(
+        [
+            *((Regeling, r) for r in regelingen.order_by(*volgorde)[:aantal]),
+            *((Deelname, r) for r in deelnames.order_by(*volgorde)[:aantal]),
+        ],
+        key=lambda paar: (paar[1].history_date, paar[1].history_id),
+        reverse=True,
+    )[:aantal]
+    voor = {
+        model: _voorgangers(model.history.model, [r for m, r in gekozen if m is model])
+        for model in (Regeling, Deelname)
+    }
+    regeling_ids = {r.id if m is Regeling else r.regeling_id for m, r in gekozen}
+    slugs = dict(Regeling.objects.filter(pk__in=regeling_ids).values_list("pk", "slug"))
+    namen = dict(Regeling.objects.filter(pk__in=regeling_ids).values_list("pk", "naam"))
+    deelnemers = {
+        ("gemeente", pk): naam
+        for pk, naam in Gemeente.objects.filter(
+            pk__in={r.gemeente_id for m, r in gekozen if m is Deelname}
+        ).values_list("pk", "naam")
+    } | {
+        ("partner", pk): naam
+        for pk, naam in Partner.objects.filter(
+            pk__in={r.partner_id for m, r in gekozen if m is Deelname}
+        ).values_list("pk", "naam")
+    }
+    resultaat = []
+    for model, rij in gekozen:
+        vorige = voor[model].get(rij.history_id)
+        if model is Regeling:
+            velden, naam = OPENBARE_VELDEN, rij.naam
+            regeling_id = rij.id
+        else:
+            velden, regeling_id = DEELNAME_OPENBARE_VELDEN, rij.regeling_id
+            naam = namen.get(regeling_id, "een opgeheven regeling")
+        if rij.history_type == "~" and vorige is None:
+            continue  # nothing to compare with
+        veranderd = [] if rij.history_type == "-" else veldwijzigingen(rij, vorige, velden)
+        if rij.history_type == "~" and not veranderd:
+            continue  # only fields that are not public changed
+        if model is Deelname:
+            deelnemer = deelnemers.get(("gemeente", rij.gemeente_id)) or deelnemers.get(
+                ("partner", rij.partner_id), "een deelnemer"
+            )
+            titel = f"Deelname van {deelnemer} aan {naam} {SOORT_TITELS[rij.history_type]}"
+        else:
+            titel = f"{naam} {SOORT_TITELS[rij.history_type]}"
+        slug = slugs.get(regeling_id)
+        resultaat.append(
+            Wijziging(
+                sleutel=f"{model._meta.model_name}/{rij.history_id}",
+                titel=titel,
+                adres=reverse("regeling-pagina", args=[slug]) if slug else reverse("home"),
+                datum=rij.history_date,
+                kanaal=KANALEN.get(rij.kanaal, rij.kanaal),
+                organisaties=rij.organisaties.replace(",", ", "),
+                wijzigingen=[
+                    Veldwijziging(
+                        w.veld,
+                        w.label,
+                        weergave(model, w.veld, w.oud),
+                        weergave(model, w.veld, w.nieuw),
+                    )
+                    for w in veranderd
+                ],
+            )
+        )
+    return resultaat

@@ -3,7 +3,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from . import views
+from . import feeds, views
 from .api import DeelnameViewSet, RegelingViewSet, ThemaViewSet
 from .kaart_api import GemeenteKaartView, LappendekenView, RegelingKaartView
 from .overzichten import (
@@ -64,6 +64,17 @@ api = [
 urlpatterns = [
     path("api/v1/", include(api)),
     path("", views.home, name="home"),
+    path("wijzigingen.atom", feeds.Wijzigingen(), name="wijzigingen-feed"),
+    path(
+        "regelingen/<slug:slug>/wijzigingen.atom",
+        feeds.WijzigingenVanRegeling(),
+        name="regeling-wijzigingen-feed",
+    ),
+    path(
+        "gemeenten/<cbs:code>/wijzigingen.atom",
+        feeds.WijzigingenVanGemeente(),
+        name="gemeente-wijzigingen-feed",
+    ),
     path("zoeken", views.zoeken, name="zoeken"),
     path("regelingen", views.regeling_lijst, name="regeling-lijst"),
     path("regelingen/<slug:slug>", views.regeling_detail, name="regeling-pagina"),
