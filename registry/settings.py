@@ -320,7 +320,7 @@ CORS_EXPOSE_HEADERS = (
     "Content-Disposition",
 )
 
-API_VERSION = "1.1.0"  # 1.1: begindatum and einddatum on every resource with a period
+API_VERSION = "1.2.0"  # 1.1: begindatum and einddatum; 1.2: tokens, If-Match on writes, ETags
 
 # Requests per address without a login, and per user with one ("120/min", "5000/hour").
 API_LIMIET_ANONIEM = os.environ.get("API_THROTTLE_ANON", "120/min")
