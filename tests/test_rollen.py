@@ -2,10 +2,13 @@
 API alike; a beheerder edits everything; a staff account without permissions writes nothing."""
 
 import datetime
+import io
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from agreements.constants import Rol, Vorm
@@ -433,3 +436,20 @@ def test_an_applied_herindeling_keeps_its_trace(admin_client, admin_url):
     assert response.status_code == 200  # the page that lists what protects it
     assert Herindeling.objects.filter(pk=herindeling.pk).exists()
     assert HerindelingsMutatie.objects.filter(pk=mutatie.pk).exists()
+
+
+def test_the_command_makes_a_redacteur_of_a_gemeente_who_edits_only_its_own(register):
+    uit = io.StringIO()
+    call_command(
+        "maak_redacteur", "griffie-a", "--gemeente", register["a"].code.lower(), stdout=uit
+    )
+    assert register["a"].code in uit.getvalue()
+    gebruiker = get_user_model().objects.get(username="griffie-a")
+    assert gebruiker.is_staff and not gebruiker.has_usable_password()
+    assert set(eigen(Deelname.objects.all(), gebruiker)) == {
+        register["deelname_a"],
+        register["deelname_a_bij_b"],
+    }
+    assert gebruiker.redacteur.history.filter(kanaal="commando").exists()
+    with pytest.raises(CommandError, match="bestaat niet"):
+        call_command("maak_redacteur", "griffie-x", "--gemeente", "GM9999")
