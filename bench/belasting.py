@@ -300,6 +300,7 @@ def schrijver(
     tellingen: Tellingen,
     acties: list[Schrijfactie],
     geweigerd: list[tuple[str, str]],
+    eigen: Counter,
     seed: int,
 ):
     klant = Klant(poort)
@@ -335,6 +336,7 @@ def schrijver(
             tellingen.noteer("verbindingsfout", time.perf_counter() - begin)
             continue
         tellingen.noteer(response.status, time.perf_counter() - begin)
+        eigen[response.status] += 1
         if response.status == 200:
             acties.append(Schrijfactie(uuid, waarde, naam, etag, response.getheader("ETag") or ""))
         elif response.status == 412:
@@ -444,6 +446,7 @@ def main():
         lezen, schrijven = Tellingen(), Tellingen()
         acties: list[Schrijfactie] = []
         geweigerd: list[tuple[str, str]] = []
+        per_redacteur = {redacteur: Counter() for redacteur in opzet["redacteuren"]}
         print(
             f"{seconden} s: {args.lezers} lezers, {len(REDACTEUREN)} redacteuren, "
             f"127.0.0.1:{poort}",
@@ -469,6 +472,7 @@ def main():
                         schrijven,
                         acties,
                         geweigerd,
+                        per_redacteur[redacteur],
                         i,
                     ),
                 )
@@ -500,6 +504,9 @@ def main():
         paden=paden,
         lezen=lezen,
         schrijven=schrijven,
+        per_redacteur={
+            r: (opzet["redacteuren"][r]["gemeente"], c) for r, c in per_redacteur.items()
+        },
         controle=controle,
         fouten_log=fouten_log,
         totaal=time.perf_counter() - begin_alles,
@@ -511,7 +518,18 @@ def main():
 
 
 def schrijf_rapport(
-    *, seconden, duur, lezers, aantallen, paden, lezen, schrijven, controle, fouten_log, totaal
+    *,
+    seconden,
+    duur,
+    lezers,
+    aantallen,
+    paden,
+    lezen,
+    schrijven,
+    per_redacteur,
+    controle,
+    fouten_log,
+    totaal,
 ) -> str:
     def pct(deel: int) -> str:
         return f"{100 * deel / controle.bevestigd:.1f} %" if controle.bevestigd else "–"
@@ -543,7 +561,17 @@ def schrijf_rapport(
         f"| {statusregel(schrijven.statussen)} |",
         "",
         "Een 412 is juist gedrag: een andere redacteur schreef tussen GET en PATCH, de tweede "
-        "moet opnieuw lezen. De GET vóór elke PATCH is niet meegeteld.",
+        "moet opnieuw lezen. De GET vóór elke PATCH is niet meegeteld. Er komen weinig 304's: "
+        "elke wijziging geeft het register een nieuwe versie, en daarmee elke lijst en pagina "
+        "een nieuwe ETag.",
+        "",
+        "| redacteur | gemeente | PATCH | 200 | 412 | 428 | anders |",
+        "|---|---|---:|---:|---:|---:|---:|",
+        *(
+            f"| {r} | {g} | {sum(c.values())} | {c[200]} | {c[412]} | {c[428]} "
+            f"| {sum(c.values()) - c[200] - c[412] - c[428]} |"
+            for r, (g, c) in per_redacteur.items()
+        ),
         "",
         "## Controle van de bevestigde writes",
         "",
