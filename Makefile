@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: run test lint schemathesis bench landelijk spectral
+.PHONY: run test lint schemathesis bench belasting landelijk spectral
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,14 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/register.py --schalen $(BENCH_SCHALEN)
 	DEBUG=false SECRET_KEY=bench SECURE_SSL_REDIRECT=false $(BIN)/python bench/roo.py
 	DEBUG=false SECRET_KEY=bench SECURE_SSL_REDIRECT=false $(BIN)/python bench/kaart.py
+
+# Bounded load from loopback: anonymous readers and five redacteuren editing deelnames at the
+# same time (two of one gemeente), against gunicorn on a PostgreSQL database of its own
+# (belasting_<pid>, dropped afterwards); then every acknowledged write is checked in the data and
+# the history. Writes bench/BELASTING.md. BELASTING_SECONDEN=20 for a short try.
+BELASTING_SECONDEN ?= 180
+belasting: $(VENV)/.test
+	$(BIN)/python bench/belasting.py --seconden $(BELASTING_SECONDEN)
 
 # Schemathesis (all checks, all phases) against a live server with the voorbeelddata, on a fresh
 # database: SQLite by default, PostgreSQL in CI (SCHEMATHESIS_DATABASE_URL, an empty database).

@@ -197,7 +197,7 @@ class DeelnameAdmin(BeheerInvoer, EigenObjectenMixin, RegisterAdmin):
 
 
 @admin.register(Inzage)
-class InzageAdmin(admin.ModelAdmin):
+class InzageAdmin(BeheerInvoer, admin.ModelAdmin):
     """Who read what is not public (the audit export of the wijzigingen), and when; written by
     that export only, and never changed."""
 

@@ -139,6 +139,8 @@ class RegelingViewSet(RegisterViewSet):
         "organisatiecode",
         "oin",
         "kvk_nummer",
+        "rsin",
+        "wikidata",
         "bron",
         "bron_registratienummer",
         "bron_url",
@@ -201,8 +203,16 @@ class RegelingViewSet(RegisterViewSet):
             list(themas),
             STATUS_LABELS.get(status, status),
             list(dict.fromkeys(deelnemers)),
-            *waarden[10:],
+            *self.met_tooi(waarden[10:]),
         ]
+
+    def met_tooi(self, rest: tuple) -> list:
+        """The columns from deelnemersVolledig on, with the TOOI URI (derived from the
+        organisatiecode, as Regeling.tooi does) after the organisatiecode."""
+        plek = self.export_velden.index("organisatiecode") - 10
+        organisatiecode = rest[plek]
+        tooi = Regeling(organisatiecode=organisatiecode).tooi
+        return [*rest[: plek + 1], tooi, *rest[plek + 1 :]]
 
     def toegestane_parameters(self) -> set[str]:
         extra = {"peildatum"} if self.action == "retrieve" else set()

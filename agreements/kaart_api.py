@@ -6,7 +6,7 @@ from django import forms
 from django.shortcuts import get_object_or_404
 from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
@@ -26,14 +26,16 @@ WAARDE = (
 )
 
 
-@extend_schema(
-    operation_id="kaart_regeling",
-    tags=["kaart"],
-    summary="Kaart van de deelnemers van een regeling",
-    description=f"De gemeenten van de peildatum; de deelnemers van de regeling hebben waarde "
-    f"'{kaart.DEELNEMER}'. {WAARDE} {ATTRIBUTIE}",
-    parameters=[PEILDATUM_KAART],
-    responses=geojson_antwoord("De gemeenten met de deelnemers van de regeling."),
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="kaart_regeling",
+        tags=["kaart"],
+        summary="Kaart van de deelnemers van een regeling",
+        description=f"De gemeenten van de peildatum; de deelnemers van de regeling hebben waarde "
+        f"'{kaart.DEELNEMER}'. {WAARDE} {ATTRIBUTIE}",
+        parameters=[PEILDATUM_KAART],
+        responses=geojson_antwoord("De gemeenten met de deelnemers van de regeling."),
+    )
 )
 class RegelingKaartView(KaartView):
     def get(self, request, identificatie):
@@ -44,15 +46,17 @@ class RegelingKaartView(KaartView):
         )
 
 
-@extend_schema(
-    operation_id="kaart_gemeente",
-    tags=["kaart"],
-    summary="Kaart van met wie een gemeente samenwerkt",
-    description="De gemeenten van de peildatum, elk met het aantal regelingen dat zij op de "
-    f"peildatum met de gemeente delen (waarde); de gemeente zelf is omlijnd. {WAARDE} "
-    f"{ATTRIBUTIE}",
-    parameters=[PEILDATUM_KAART],
-    responses=geojson_antwoord("De gemeenten met het aantal gedeelde regelingen."),
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="kaart_gemeente",
+        tags=["kaart"],
+        summary="Kaart van met wie een gemeente samenwerkt",
+        description="De gemeenten van de peildatum, elk met het aantal regelingen dat zij op de "
+        f"peildatum met de gemeente delen (waarde); de gemeente zelf is omlijnd. {WAARDE} "
+        f"{ATTRIBUTIE}",
+        parameters=[PEILDATUM_KAART],
+        responses=geojson_antwoord("De gemeenten met het aantal gedeelde regelingen."),
+    )
 )
 class GemeenteKaartView(KaartView):
     def get(self, request, code):
@@ -78,20 +82,23 @@ class LappendekenParameters(forms.Form):
     vorm = forms.ChoiceField(choices=[("", ""), *Vorm.choices], required=False, label="Vorm")
 
 
-@extend_schema(
-    operation_id="kaart_lappendeken",
-    tags=["kaart"],
-    summary="Lappendeken: welk verband per gemeente",
-    description="Met thema: elke gemeente met de verbanden waaraan zij op de peildatum voor dat "
-    "thema (en zijn subthema's) deelneemt (waarde: hun identificaties, gescheiden door een "
-    "spatie; klasse 'Neemt deel aan meer dan één…' bij meer dan één). Zonder thema: het aantal "
-    f"regelingen per gemeente. Vorm beperkt de regelingen tot die vorm. {WAARDE} {ATTRIBUTIE}",
-    parameters=[
-        PEILDATUM_KAART,
-        OpenApiParameter("thema", OpenApiTypes.STR, description="Thema (identificatie)."),
-        OpenApiParameter("vorm", OpenApiTypes.STR, enum=Vorm.values, description="Vorm."),
-    ],
-    responses=geojson_antwoord("De gemeenten met hun verbanden of aantal regelingen."),
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="kaart_lappendeken",
+        tags=["kaart"],
+        summary="Lappendeken: welk verband per gemeente",
+        description="Met thema: elke gemeente met de verbanden waaraan zij op de peildatum voor "
+        "dat thema (en zijn subthema's) deelneemt (waarde: hun identificaties, gescheiden door "
+        "een spatie; klasse 'Neemt deel aan meer dan één…' bij meer dan één). Zonder thema: het "
+        "aantal regelingen per gemeente. Vorm beperkt de regelingen tot die vorm. "
+        f"{WAARDE} {ATTRIBUTIE}",
+        parameters=[
+            PEILDATUM_KAART,
+            OpenApiParameter("thema", OpenApiTypes.STR, description="Thema (identificatie)."),
+            OpenApiParameter("vorm", OpenApiTypes.STR, enum=Vorm.values, description="Vorm."),
+        ],
+        responses=geojson_antwoord("De gemeenten met hun verbanden of aantal regelingen."),
+    )
 )
 class LappendekenView(KaartView):
     extra_query_params = ("peildatum", "thema", "vorm")

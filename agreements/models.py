@@ -1,5 +1,6 @@
 import datetime
 import uuid
+from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -119,6 +120,14 @@ class Thema(TekstControle, VasteIdentificatie, models.Model):
     @classmethod
     def houders_q(cls, sleutels, prefix: str = "") -> Q:
         return GEEN
+
+
+def houders_via_regeling(objs) -> dict[int, frozenset[str]]:
+    """``houders()`` of many objects that are kept by whoever keeps their regeling."""
+    regelingen = Regeling.houders_van_veel(
+        list(Regeling.objects.filter(pk__in={o.regeling_id for o in objs}))
+    )
+    return {o.pk: regelingen[o.regeling_id] for o in objs}
 
 
 class OpPeildatumIterable(ModelIterable):
@@ -337,6 +346,18 @@ class Regeling(VasteIdentificatie, Geldigheid, DerivedSlug):
         return frozenset({regeling_sleutel(self.slug), *uitvoerders})
 
     @classmethod
+    def houders_van_veel(cls, regelingen) -> dict[int, frozenset[str]]:
+        """``houders()`` of many regelingen at once (for the history of a bulk write)."""
+        uitvoerders = defaultdict(set)
+        for regeling_id, code in (
+            uitvoerende_deelnames()
+            .filter(regeling_id__in=[r.pk for r in regelingen])
+            .values_list("regeling_id", "gemeente__code")
+        ):
+            uitvoerders[regeling_id].add(code)
+        return {r.pk: frozenset({regeling_sleutel(r.slug), *uitvoerders[r.pk]}) for r in regelingen}
+
+    @classmethod
     def houders_q(cls, sleutels, prefix: str = "") -> Q:
         uitvoerend = uitvoerende_deelnames().filter(gemeente__code__in=gemeentecodes(sleutels))
         return Q(**{f"{prefix}slug__in": regelingen(sleutels)}) | Q(
@@ -430,6 +451,10 @@ class RegelingVersie(Geldigheid):
         return self.regeling.houders()
 
     @classmethod
+    def houders_van_veel(cls, objs) -> dict[int, frozenset[str]]:
+        return houders_via_regeling(objs)
+
+    @classmethod
     def houders_q(cls, sleutels, prefix: str = "") -> Q:
         return Regeling.houders_q(sleutels, f"{prefix}regeling__")
 
@@ -471,6 +496,10 @@ class Publicatie(TekstControle, models.Model):
 
     def houders(self) -> frozenset[str]:
         return self.regeling.houders()
+
+    @classmethod
+    def houders_van_veel(cls, objs) -> dict[int, frozenset[str]]:
+        return houders_via_regeling(objs)
 
     @classmethod
     def houders_q(cls, sleutels, prefix: str = "") -> Q:
@@ -577,6 +606,23 @@ class Deelname(Geldigheid):
         return frozenset(eigen) | self.regeling.houders()
 
     @classmethod
+    def houders_van_veel(cls, deelnames) -> dict[int, frozenset[str]]:
+        """``houders()`` of many deelnames at once (for the history of a bulk write)."""
+        codes = dict(
+            Gemeente.objects.filter(pk__in={d.gemeente_id for d in deelnames}).values_list(
+                "pk", "code"
+            )
+        )
+        regelingen = Regeling.houders_van_veel(
+            list(Regeling.objects.filter(pk__in={d.regeling_id for d in deelnames}))
+        )
+        return {
+            d.pk: frozenset({codes[d.gemeente_id]} if d.gemeente_id else set())
+            | regelingen.get(d.regeling_id, NIEMAND)
+            for d in deelnames
+        }
+
+    @classmethod
     def houders_q(cls, sleutels, prefix: str = "") -> Q:
         return gemeente_q(sleutels, f"{prefix}gemeente__") | Regeling.houders_q(
             sleutels, f"{prefix}regeling__"
@@ -667,6 +713,10 @@ class Herziening(TekstControle, models.Model):
 
     def houders(self) -> frozenset[str]:
         return self.regeling.houders()
+
+    @classmethod
+    def houders_van_veel(cls, objs) -> dict[int, frozenset[str]]:
+        return houders_via_regeling(objs)
 
     @classmethod
     def houders_q(cls, sleutels, prefix: str = "") -> Q:
@@ -770,7 +820,7 @@ class RooImport(TekstControle, models.Model):
         )
 
 
-class Inzage(models.Model):
+class Inzage(TekstControle, models.Model):
     """A read of what is not public (the audit export of the history, with who changed what):
     who read what, when. Written by the view that shows it, never changed."""
 

@@ -142,15 +142,17 @@ class KaartView(StrictQueryParamsMixin, views.APIView):
         return peildatum
 
 
-@extend_schema(
-    operation_id="kaart_gemeenten",
-    tags=["kaart"],
-    summary="Kaart van de gemeenten",
-    description="De gemeenten die op de peildatum bestaan met hun grenzen, als GeoJSON "
-    "FeatureCollection (RFC 7946, WGS84 lengte- en breedtegraad), met CBS-code, naam en "
-    f"provincie. {ATTRIBUTIE}",
-    parameters=[PEILDATUM_KAART],
-    responses=geojson_antwoord("De gemeenten van de peildatum als GeoJSON."),
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="kaart_gemeenten",
+        tags=["kaart"],
+        summary="Kaart van de gemeenten",
+        description="De gemeenten die op de peildatum bestaan met hun grenzen, als GeoJSON "
+        "FeatureCollection (RFC 7946, WGS84 lengte- en breedtegraad), met CBS-code, naam en "
+        f"provincie. {ATTRIBUTIE}",
+        parameters=[PEILDATUM_KAART],
+        responses=geojson_antwoord("De gemeenten van de peildatum als GeoJSON."),
+    )
 )
 class KaartGemeentenView(KaartView):
     def get(self, request):

@@ -287,5 +287,6 @@ def bereken_grenzen() -> dict:
         _afgeleid[sleutel] = leid_grenzen_af()
     grenzen, zonder = _afgeleid[sleutel]
     Grens.objects.all().delete()
-    Grens.objects.bulk_create([Grens(**velden) for velden in grenzen], batch_size=200)
+    nieuw = [Grens(**velden) for velden in grenzen]
+    Grens.objects.bulk_create(nieuw, batch_size=200)  # historie: derived, no register data
     return {"grenzen": len(grenzen), "zonder": zonder}

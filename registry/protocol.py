@@ -205,13 +205,15 @@ def vastleggen(objs: Iterable[models.Model], soort: str) -> list:
     historisch = historie_model(model)
     gebruiker = huidige_gebruiker()
     nu = timezone.now()
+    veel = getattr(model, "houders_van_veel", None)  # houders() of all objs in a few queries
+    houders = veel(objs) if veel else {}
     rijen = [
         historisch(
             history_date=nu,
             history_type=soort,
             history_user=gebruiker,
             kanaal=huidig_kanaal(),
-            organisaties=organisaties_van(obj),
+            organisaties=",".join(sorted(houders[obj.pk])) if veel else organisaties_van(obj),
             gebruikersnaam=getattr(gebruiker, "username", "") or "",
             **{veld.attname: getattr(obj, veld.attname) for veld in historisch.tracked_fields},
         )

@@ -103,7 +103,7 @@ def lees(bestand, *, app_labels: tuple[str, ...], vervang: bool = False) -> dict
                     "Het register is niet leeg; geef --vervang om het te vervangen door de export."
                 )
             for model in reversed(gekozen):
-                model._base_manager.all()._raw_delete(connection.alias)
+                model._base_manager.all()._raw_delete(connection.alias)  # historie: in the file
         with connection.constraint_checks_disabled():
             try:
                 for object in serializers.deserialize("python", inhoud["rijen"]):

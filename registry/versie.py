@@ -55,11 +55,8 @@ def huidige(using: str = DEFAULT_DB_ALIAS) -> Versie:
 def verhoog(using: str = DEFAULT_DB_ALIAS) -> None:
     """Advance the version in the current transaction."""
     model = _model()
-    bijgewerkt = (
-        model.objects.using(using)
-        .filter(pk=1)
-        .update(nummer=F("nummer") + 1, sleutel=uuid.uuid4().hex, gewijzigd=timezone.now())
-    )
+    nieuw = {"nummer": F("nummer") + 1, "sleutel": uuid.uuid4().hex, "gewijzigd": timezone.now()}
+    bijgewerkt = model.objects.using(using).filter(pk=1).update(**nieuw)  # historie: a counter
     if not bijgewerkt:
         model.objects.using(using).get_or_create(pk=1, defaults={"sleutel": uuid.uuid4().hex})
 

@@ -52,7 +52,7 @@ from agreements.models import (
 from agreements.redactie.models import ApiToken, Redacteur
 from agreements.redactie.rollen import REDACTEUREN
 from municipalities.constants import PartnerSoort
-from municipalities.models import Gemeente, Herindeling, Overgang, Partner
+from municipalities.models import Gemeente, Grens, Herindeling, Overgang, Partner
 
 
 class ProvincieFactory(DjangoModelFactory):
@@ -449,3 +449,26 @@ class ApiTokenFactory(DjangoModelFactory):
         token.tekst = token.genereer()
         token.save()
         return token
+
+
+class GrensFactory(DjangoModelFactory):
+    """A square gemeente of 1 km² near Leiden (RD hectometres), as manage.py grenzen stores one."""
+
+    class Meta:
+        model = Grens
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    begindatum = datetime.date(2015, 1, 1)
+    bron = "CBS Wijk- en Buurtkaart 2015 (proef)"
+    pad = "M939 4630h10v10h-10z"
+    geometrie = factory.LazyFunction(
+        lambda: {
+            "type": "Polygon",
+            "coordinates": [
+                [[4.49, 52.16], [4.5, 52.16], [4.5, 52.17], [4.49, 52.17], [4.49, 52.16]]
+            ],
+        }
+    )
+    oppervlakte = 100
+    x_min, y_min, x_max, y_max = 939, 4630, 949, 4640
+    label_x, label_y = 944, 4635

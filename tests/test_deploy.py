@@ -126,6 +126,12 @@ def vrije_poort() -> int:
 def test_gunicorn_names_no_version(tmp_path):
     poort = vrije_poort()
     database = tmp_path / "leeg.sqlite3"
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=BASIS,
+        env=omgeving(DATABASE_URL=f"sqlite:///{database}"),
+        check=True,
+    )
     proces = subprocess.Popen(
         [
             sys.executable,

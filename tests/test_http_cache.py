@@ -58,7 +58,7 @@ def test_etag_depends_on_request_format_and_credentials(voorbeelddata, api, admi
     gewoon = api.get(OVERZICHT)["ETag"]
     assert api.get(OVERZICHT, {"peildatum": "2020-01-01"})["ETag"] != gewoon
     assert api.get(OVERZICHT, HTTP_ACCEPT="text/csv")["ETag"] != gewoon
-    api.login(username=admin_user.username, password="password")
+    api.force_login(admin_user)
     ingelogd = api.get(OVERZICHT)
     assert ingelogd["ETag"] != gewoon
     assert ingelogd["Cache-Control"] == "private, no-cache"

@@ -56,7 +56,8 @@ def zonder_verbindingen_sluiten():
         signaal.connect(close_old_connections)
 
 
-def test_the_wsgi_entry_point_serves_the_register(zonder_verbindingen_sluiten):
+def test_the_wsgi_entry_point_serves_the_register(zonder_verbindingen_sluiten, db):
+    # db: every read asks the version of the register (registry/versie.py) first.
     from registry.wsgi import application
 
     environ = {"PATH_INFO": "/api/v1/bestaat-niet"}

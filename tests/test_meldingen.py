@@ -110,7 +110,7 @@ def test_the_form_has_csrf_a_honeypot_and_a_signed_timestamp(
 ):
     soort, obj = onderwerp
     _, formulier, _ = adressen(soort, obj)
-    with django_assert_max_num_queries(3):  # the regeling or gemeente, in a savepoint
+    with django_assert_max_num_queries(4):  # the version, the regeling or gemeente, a savepoint
         response = client.get(formulier, {"peildatum": "2020-01-01"})
     assert response.status_code == 200
     assert response["Cache-Control"].startswith("max-age=0")
@@ -311,13 +311,13 @@ def test_a_part_of_the_other_kind_of_page_is_refused(client, gemeente):
     assert response.status_code == 400
 
 
-def test_a_body_too_large_to_read_is_a_400(client, regeling, settings):
+def test_a_body_too_large_to_read_is_a_413(client, regeling, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
     response = client.post(
         f"/regelingen/{regeling.slug}/melding",
         velden("regeling", regeling, naam="n" * 20_000),
     )
-    assert response.status_code == 400
+    assert response.status_code == 413
     assert not Melding.objects.exists()
 
 

@@ -20,7 +20,7 @@ D = datetime.date
 
 # The state before grip became its own app: its models still in agreements.
 VOOR_DE_VERHUIZING = [("agreements", "0005_grip"), ("municipalities", "0002_herindeling")]
-ONZE_APPS = {"municipalities", "agreements", "grip", "meldingen"}
+ONZE_APPS = {"municipalities", "agreements", "grip", "meldingen", "redactie"}
 
 # The models the migration renames and whose content types it moves.
 GRIP_MODELLEN = importlib.import_module("agreements.grip.migrations.0002_eigen_tabellen").MODELLEN

@@ -7,11 +7,12 @@ from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.utils import timezone
 
 from registry.protocol import Historie
+from registry.tekens import TekstControle
 
 from .constants import MAXIMALE_LENGTE, Onderdeel, Status
 
 
-class Melding(models.Model):
+class Melding(TekstControle, models.Model):
     regeling = models.ForeignKey(
         "agreements.Regeling",
         verbose_name="regeling",

@@ -14,13 +14,14 @@ from agreements.models import Regeling
 from municipalities.models import Gemeente
 from registry.houders import regeling_sleutel
 from registry.protocol import Historie
+from registry.tekens import TekstControle
 
 TOKEN_VOORVOEGSEL = "sr"
 TOKEN_PATROON = re.compile(r"sr_([0-9a-f]{8})_([A-Za-z0-9_-]{43})")
 TOKEN_HOOGSTENS_DAGEN = 366
 
 
-class Redacteur(models.Model):
+class Redacteur(TekstControle, models.Model):
     """A user who edits for one or more organisations: gemeenten, and regelingen whose
     secretariaat the user works for."""
 
@@ -74,7 +75,7 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class ApiToken(models.Model):
+class ApiToken(TekstControle, models.Model):
     """A personal token for writing through the API. Only a SHA-256 hash is stored: the token
     itself is shown once, when it is made. It expires, and can be withdrawn."""
 
