@@ -10,7 +10,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
-from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
@@ -790,7 +789,6 @@ class SqliteRenderer(BestandRenderer):
 )
 class DownloadView(OverzichtView):
     renderer_classes = [ZipRenderer, SqliteRenderer, JSONRenderer]
-    content_negotiation_class = DefaultContentNegotiation
     extra_query_params = ("peildatum", "formaat")
 
     def get(self, request):

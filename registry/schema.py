@@ -100,7 +100,7 @@ OPENAPI_PAD = {
         "responses": {
             "200": {
                 "description": "Gelukt",
-                "content": {"application/json": {"schema": {"type": "object"}}},
+                "content": {"application/vnd.oai.openapi+json": {"schema": {"type": "object"}}},
             }
         },
     }

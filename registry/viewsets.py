@@ -88,6 +88,13 @@ class ExportMixin:
 class ExportNegotiation(DefaultContentNegotiation):
     """``format`` outside json/csv/xlsx, or one an endpoint does not offer, is a 400."""
 
+    def select_renderer(self, request, renderers, format_suffix=None):
+        if request.method == "OPTIONS":
+            # The description of an address is JSON, whatever format the query asks for.
+            beschrijving = next(r for r in renderers if r.format not in FORMATEN)
+            return beschrijving, beschrijving.media_type
+        return super().select_renderer(request, renderers, format_suffix)
+
     def filter_renderers(self, renderers, format):
         gekozen = [renderer for renderer in renderers if renderer.format == format]
         if not gekozen:

@@ -346,3 +346,16 @@ def test_the_examples_are_a_real_gemeente_and_a_real_regeling(api, voorbeelddata
     for veld in ("naam", "vorm", "begindatum", "einddatum", "organisatiecode", "oin", "bronUrl"):
         assert regeling[veld] == echt[veld], veld
     assert voorbeeld("/regelingen")[0]["identificatie"] == "werkorganisatie-duivenvoorde"
+
+
+@pytest.mark.parametrize("url", ["/api/v1/netwerk?format=csv", "/api/v1/regelingen?format=xlsx"])
+def test_options_describes_an_address_in_json_whatever_format_is_asked(api, db, url):
+    response = api.options(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+
+
+def test_an_unknown_format_of_the_download_is_a_400(api, db):
+    response = api.get("/api/v1/downloads", {"format": "AAA"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == PROBLEM
