@@ -1,6 +1,7 @@
 """Serializer pieces shared by the apps."""
 
 import copy
+from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
@@ -49,6 +50,24 @@ class ModelValidatieMixin:
     # Runs the model's own validation (full_clean) so that a serializer refuses with the same
     # Dutch messages as the admin, before the database has to. (A comment, not a docstring:
     # the OpenAPI document would show it as the description of every resource.)
+
+    def to_internal_value(self, data):
+        # As strict as the OpenAPI document: a text is a JSON string (DRF would turn 0 into
+        # "0"), and a reference is an identificatie or null, not "" (DRF would read it as null).
+        if isinstance(data, Mapping):
+            fouten = {}
+            for naam, veld in self.fields.items():
+                if veld.read_only or naam not in data:
+                    continue
+                waarde = data[naam]
+                if isinstance(veld, serializers.CharField) and waarde is not None:
+                    if not isinstance(waarde, str):
+                        fouten[naam] = ["Geef een tekst."]
+                elif isinstance(veld, serializers.RelatedField) and waarde == "":
+                    fouten[naam] = ["Geef een identificatie, of null voor geen."]
+            if fouten:
+                raise serializers.ValidationError(fouten)
+        return super().to_internal_value(data)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

@@ -157,3 +157,16 @@ def test_a_write_the_database_refuses_after_validation_is_a_400_not_a_500(
             "reason": "De gegevens zijn in strijd met een regel van het register.",
         }
     ]
+
+
+@pytest.mark.parametrize(
+    "veld, waarde", [("naam", 0), ("bronRegistratienummer", 12), ("hoofdthema", "")]
+)
+def test_a_write_is_as_strict_as_the_schema(beheerder_api, db, veld, waarde):
+    response = beheerder_api.post(
+        "/api/v1/themas" if veld != "bronRegistratienummer" else "/api/v1/regelingen",
+        {"identificatie": "streng", "naam": "Streng", veld: waarde},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert veld in {p["name"] for p in response.json()["invalidParams"]}
