@@ -10,7 +10,7 @@ COPY municipalities municipalities
 RUN pip install --no-cache-dir .
 
 COPY . .
-RUN SECRET_KEY=build python manage.py collectstatic --noinput
+RUN DEBUG=false SECRET_KEY=build python manage.py collectstatic --noinput
 
 RUN useradd --system --uid 1000 register && chown -R register /app
 USER register

@@ -78,7 +78,7 @@ ST_MANAGE := DATABASE_URL=$(SCHEMATHESIS_DATABASE_URL) $(BIN)/python manage.py
 token = --header "Authorization: Bearer $$(cat $(SCHEMATHESIS_DB).$(1))"
 schemathesis: $(VENV)/.test
 	rm -f $(SCHEMATHESIS_DB)*
-	$(BIN)/python manage.py collectstatic --noinput -v0  # the server runs as deployed: DEBUG off
+	DEBUG=false SECRET_KEY=schemathesis $(BIN)/python manage.py collectstatic --noinput -v0  # as deployed: with the manifest
 	$(ST_MANAGE) migrate --noinput -v0
 	$(ST_MANAGE) voorbeelddata -v0
 	$(ST_MANAGE) createsuperuser --noinput --username schemathesis --email st@example.org
