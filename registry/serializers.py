@@ -53,16 +53,26 @@ class ModelValidatieMixin:
 
     def to_internal_value(self, data):
         # As strict as the OpenAPI document: a text is a JSON string (DRF would turn 0 into
-        # "0"), and a reference is an identificatie or null, not "" (DRF would read it as null).
-        if isinstance(data, Mapping):
+        # "0"), a boolean true or false (not 0), an integer a JSON number, and a reference an
+        # identificatie or null, not "" (DRF would read it as null).
+        request = self.context.get("request")
+        json = request is None or (request.content_type or "").startswith("application/json")
+        if json and isinstance(data, Mapping):  # a form sends every value as text
             fouten = {}
             for naam, veld in self.fields.items():
                 if veld.read_only or naam not in data:
                     continue
                 waarde = data[naam]
-                if isinstance(veld, serializers.CharField) and waarde is not None:
-                    if not isinstance(waarde, str):
-                        fouten[naam] = ["Geef een tekst."]
+                if waarde is None:
+                    continue
+                if isinstance(veld, serializers.CharField) and not isinstance(waarde, str):
+                    fouten[naam] = ["Geef een tekst."]
+                elif isinstance(veld, serializers.BooleanField) and not isinstance(waarde, bool):
+                    fouten[naam] = ["Geef true of false."]
+                elif isinstance(veld, serializers.IntegerField) and (
+                    isinstance(waarde, bool) or not isinstance(waarde, int)
+                ):
+                    fouten[naam] = ["Geef een geheel getal."]
                 elif isinstance(veld, serializers.RelatedField) and waarde == "":
                     fouten[naam] = ["Geef een identificatie, of null voor geen."]
             if fouten:

@@ -160,11 +160,12 @@ def test_a_write_the_database_refuses_after_validation_is_a_400_not_a_500(
 
 
 @pytest.mark.parametrize(
-    "veld, waarde", [("naam", 0), ("bronRegistratienummer", 12), ("hoofdthema", "")]
+    "veld, waarde",
+    [("naam", 0), ("bronRegistratienummer", 12), ("hoofdthema", ""), ("deelnemersVolledig", 0)],
 )
 def test_a_write_is_as_strict_as_the_schema(beheerder_api, db, veld, waarde):
     response = beheerder_api.post(
-        "/api/v1/themas" if veld != "bronRegistratienummer" else "/api/v1/regelingen",
+        "/api/v1/themas" if veld in ("naam", "hoofdthema") else "/api/v1/regelingen",
         {"identificatie": "streng", "naam": "Streng", veld: waarde},
         format="json",
     )
