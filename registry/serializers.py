@@ -73,6 +73,12 @@ class ModelValidatieMixin:
                     isinstance(waarde, bool) or not isinstance(waarde, int)
                 ):
                     fouten[naam] = ["Geef een geheel getal."]
+                elif isinstance(veld, serializers.ManyRelatedField) and any(
+                    not isinstance(w, str) for w in waarde if isinstance(waarde, list)
+                ):
+                    fouten[naam] = ["Geef identificaties als tekst."]
+                elif isinstance(veld, serializers.SlugRelatedField) and not isinstance(waarde, str):
+                    fouten[naam] = ["Geef een identificatie als tekst."]
                 elif isinstance(veld, serializers.RelatedField) and waarde == "":
                     fouten[naam] = ["Geef een identificatie, of null voor geen."]
             if fouten:

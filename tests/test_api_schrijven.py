@@ -161,7 +161,14 @@ def test_a_write_the_database_refuses_after_validation_is_a_400_not_a_500(
 
 @pytest.mark.parametrize(
     "veld, waarde",
-    [("naam", 0), ("bronRegistratienummer", 12), ("hoofdthema", ""), ("deelnemersVolledig", 0)],
+    [
+        ("naam", 0),
+        ("bronRegistratienummer", 12),
+        ("hoofdthema", ""),
+        ("hoofdthema", 0),
+        ("deelnemersVolledig", 0),
+        ("themas", [0]),
+    ],
 )
 def test_a_write_is_as_strict_as_the_schema(beheerder_api, db, veld, waarde):
     response = beheerder_api.post(
