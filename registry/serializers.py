@@ -46,6 +46,10 @@ class BooleanLijstField(serializers.MultipleChoiceField):
         return {veld: optie in gekozen for optie, veld in self.opties.items()}
 
 
+# Fields whose JSON value is an array (DRF would also take an object, as an empty list).
+LIJSTVELDEN = (serializers.ManyRelatedField, serializers.MultipleChoiceField, serializers.ListField)
+
+
 class ModelValidatieMixin:
     # Runs the model's own validation (full_clean) so that a serializer refuses with the same
     # Dutch messages as the admin, before the database has to. (A comment, not a docstring:
@@ -73,8 +77,10 @@ class ModelValidatieMixin:
                     isinstance(waarde, bool) or not isinstance(waarde, int)
                 ):
                     fouten[naam] = ["Geef een geheel getal."]
+                elif isinstance(veld, LIJSTVELDEN) and not isinstance(waarde, list):
+                    fouten[naam] = ["Geef een lijst."]
                 elif isinstance(veld, serializers.ManyRelatedField) and any(
-                    not isinstance(w, str) for w in waarde if isinstance(waarde, list)
+                    not isinstance(w, str) for w in waarde
                 ):
                     fouten[naam] = ["Geef identificaties als tekst."]
                 elif isinstance(veld, serializers.SlugRelatedField) and not isinstance(waarde, str):

@@ -168,6 +168,8 @@ def test_a_write_the_database_refuses_after_validation_is_a_400_not_a_500(
         ("hoofdthema", 0),
         ("deelnemersVolledig", 0),
         ("themas", [0]),
+        ("themas", {}),
+        ("bevoegdheidsverkrijgingen", {}),
     ],
 )
 def test_a_write_is_as_strict_as_the_schema(beheerder_api, db, veld, waarde):
