@@ -65,7 +65,9 @@ belasting: $(VENV)/.test
 # needs If-Match with the ETag of what was read, which a generated request cannot know: 428 and
 # 412 are documented answers, as are 400 for a reference to something that does not exist and
 # 403 for what a redacteur does not keep (schemathesis.toml). CI uses a fixed seed so that a run
-# can be repeated; SCHEMATHESIS_SEED= explores at random.
+# can be repeated; SCHEMATHESIS_SEED= explores at random. Writes run in one worker: with two,
+# hypothesis once crashed generating a case (CPython 3.11 "AST constructor recursion depth
+# mismatch" when two threads compile at once), a failure of the tool, not of the API.
 SCHEMATHESIS_SEED ?= 20261122
 SCHEMATHESIS_PORT ?= 8765
 SCHEMATHESIS_DB := $(CURDIR)/.schemathesis.sqlite3
@@ -92,8 +94,8 @@ schemathesis: $(VENV)/.test
 		--limit-request-line 0 --pid $(SCHEMATHESIS_DB).pid --daemon
 	sleep 2
 	$(SCHEMATHESIS) --include-method GET $(call junit,lezen) \
-		&& $(SCHEMATHESIS) --exclude-method GET $(call junit,beheerder) $(call token,beheerder) \
-		&& $(SCHEMATHESIS) --exclude-method GET $(call junit,redacteur) $(call token,redacteur); \
+		&& $(SCHEMATHESIS) --exclude-method GET --workers 1 $(call junit,beheerder) $(call token,beheerder) \
+		&& $(SCHEMATHESIS) --exclude-method GET --workers 1 $(call junit,redacteur) $(call token,redacteur); \
 		status=$$?; kill $$(cat $(SCHEMATHESIS_DB).pid); rm -f $(SCHEMATHESIS_DB)*; exit $$status
 
 # The rules of the NL API Design Rules 2.1 Spectral ruleset this API was reported on
